@@ -1,0 +1,278 @@
+//! Annotators of vigie: everything found in an article before events are
+//! built: dates, numbers, actors, places, claims and event triggers, each
+//! with a byte span into the original text.
+//!
+//! [`annotate`] runs them all on an article whose body has been cleaned
+//! (see `vigie_text::prepare`) and returns an [`Annotation`]: per-kind
+//! lists tagged with their sentence and tokens, for the extractor, and
+//! [`Annotation::mentions`], the flat list `vigie annotate` prints.
+//!
+//! Architecture invariant: pure functions of the article and the lexicon;
+//! no I/O, no panics on any input.
+
+pub mod actors;
+pub mod claims;
+pub mod context;
+pub mod dates;
+pub mod meta;
+pub mod numbers;
+pub mod places;
+
+use context::SentenceView;
+use std::collections::HashMap;
+use vigie_core::{
+    ActorMention, Article, ClaimMention, DateMention, Mention, MentionValue, NumberMention,
+    PlaceMention, Span, SubEventType, TriggerMention,
+};
+use vigie_lexicon::{Lexicon, PlaceCueKind, TriggerSubEvent};
+use vigie_text::{Folded, Sentence};
+
+/// A value found in a sentence, with its tokens and span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagged<T> {
+    pub sentence: usize,
+    pub first: usize,
+    pub last: usize,
+    pub span: Span,
+    pub value: T,
+}
+
+/// A place with how the text introduced it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceFound {
+    pub mention: PlaceMention,
+    pub cue: Option<PlaceCueKind>,
+}
+
+/// Everything the annotators found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Annotation {
+    pub sentences: Vec<Sentence>,
+    /// The folded tokens of each sentence.
+    pub folded: Vec<Folded>,
+    /// Trigger rule indexes of `Lexicon::triggers`.
+    pub triggers: Vec<Tagged<usize>>,
+    pub actors: Vec<Tagged<ActorMention>>,
+    pub places: Vec<Tagged<PlaceFound>>,
+    pub dates: Vec<Tagged<DateMention>>,
+    pub numbers: Vec<Tagged<NumberMention>>,
+    pub claims: Vec<Tagged<ClaimMention>>,
+    /// The article's main country (ISO alpha-2).
+    pub focus: Option<String>,
+}
+
+fn tagged<T>(s: &SentenceView, first: usize, last: usize, value: T) -> Tagged<T> {
+    Tagged {
+        sentence: s.index,
+        first,
+        last,
+        span: s.span_of(first, last),
+        value,
+    }
+}
+
+/// Annotates an article: sentences, then metadata from the text, dates,
+/// numbers, claims, actors, places and triggers.
+pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
+    let sentences = vigie_text::split_sentences(&article.text, &article.body, &lex.text);
+    meta::outlet_from_host(article, lex);
+    meta::published_from_header(article, &sentences, lex);
+    let text = article.text.as_str();
+    let mut ann = Annotation {
+        sentences: sentences.clone(),
+        ..Annotation::default()
+    };
+    let mut date_ctx = dates::DateContext {
+        published: article.published,
+        last: None,
+    };
+    let mut country_weight: HashMap<String, f64> = HashMap::new();
+    let mut taken: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
+    let mut found_actors: Vec<actors::FoundActor> = Vec::new();
+    let mut views: Vec<SentenceView> = Vec::with_capacity(sentences.len());
+    for (i, sent) in sentences.iter().enumerate() {
+        let view = SentenceView::new(text, i, sent.span);
+        let mut used: Vec<(usize, usize)> = Vec::new();
+        for d in dates::find_dates(&view, &lex.calendar, &lex.numbers, &mut date_ctx) {
+            used.push((d.first, d.last));
+            ann.dates.push(tagged(&view, d.first, d.last, d.value));
+        }
+        for n in numbers::find_numbers(&view, &lex.numbers, &used) {
+            ann.numbers.push(tagged(&view, n.first, n.last, n.value));
+        }
+        for c in claims::find_claims(&view, &sentences, i, lex) {
+            used.push((c.first, c.last));
+            ann.claims.push(Tagged {
+                sentence: i,
+                first: c.first,
+                last: c.last,
+                span: c.span,
+                value: ClaimMention {
+                    claimant: c.claimant,
+                    via: c.via,
+                    scope: c.scope,
+                },
+            });
+        }
+        for m in lex.countries.words().find(&view.folded) {
+            if let Some(c) = lex
+                .countries
+                .words()
+                .payload(m.pattern)
+                .and_then(|&i| lex.countries.at(i))
+            {
+                *country_weight.entry(c.iso2.clone()).or_default() += 1.0;
+            }
+            used.push((m.first, m.last));
+        }
+        taken.push(used);
+        views.push(view);
+    }
+    // The focus country, first from country words; actors are found with
+    // it, then places refine it.
+    let focus_of = |w: &HashMap<String, f64>| {
+        w.iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.clone())
+    };
+    let mut focus = focus_of(&country_weight);
+    for view in &views {
+        found_actors.extend(actors::find_actors(view, lex, focus.as_deref()));
+    }
+    for a in &found_actors {
+        taken[a.sentence].push((a.first, a.last));
+    }
+    let mut candidates: Vec<places::PlaceCandidate> = Vec::new();
+    for (i, view) in views.iter().enumerate() {
+        candidates.extend(places::find_candidates(
+            view,
+            sentences[i].block,
+            lex,
+            &taken[i],
+        ));
+    }
+    // Unambiguous place names vote for the focus too.
+    for c in &candidates {
+        let countries: Vec<String> = c
+            .entries
+            .iter()
+            .filter_map(|e| match e {
+                vigie_lexicon::gazetteer::Entry::Place(p) => {
+                    lex.gazetteer.place(*p).map(|p| p.country.clone())
+                }
+                vigie_lexicon::gazetteer::Entry::Admin1(a) => lex
+                    .gazetteer
+                    .admin1(*a)
+                    .and_then(|a| a.key.split('.').next().map(str::to_string)),
+            })
+            .collect();
+        if let [only] = countries.as_slice() {
+            *country_weight.entry(only.clone()).or_default() += 0.5;
+        } else if !countries.is_empty() && countries.iter().all(|c| *c == countries[0]) {
+            *country_weight.entry(countries[0].clone()).or_default() += 0.5;
+        }
+    }
+    focus = focus_of(&country_weight).or(focus);
+    let ctx = places::PlaceContext {
+        focus: focus.clone(),
+        countries: country_weight
+            .iter()
+            .map(|(c, w)| (c.clone(), *w))
+            .collect(),
+    };
+    for (k, m) in places::resolve(&candidates, lex, &ctx) {
+        let c = &candidates[k];
+        ann.places.push(Tagged {
+            sentence: c.sentence,
+            first: c.first,
+            last: c.last,
+            span: c.span,
+            value: PlaceFound {
+                mention: m,
+                cue: c.cue,
+            },
+        });
+    }
+    for (k, m) in actors::resolve_actors(&found_actors, lex, focus.as_deref()) {
+        let f = &found_actors[k];
+        ann.actors.push(Tagged {
+            sentence: f.sentence,
+            first: f.first,
+            last: f.last,
+            span: f.span,
+            value: m,
+        });
+    }
+    for view in &views {
+        for m in lex.triggers.matcher().find(&view.folded) {
+            if let Some(&rule) = lex.triggers.matcher().payload(m.pattern) {
+                ann.triggers.push(tagged(view, m.first, m.last, rule));
+            }
+        }
+    }
+    ann.focus = focus;
+    ann.folded = views.into_iter().map(|v| v.folded).collect();
+    ann
+}
+
+impl Annotation {
+    /// Every mention, sorted by position, as `vigie annotate` prints them.
+    pub fn mentions(&self, text: &str, lex: &Lexicon) -> Vec<Mention> {
+        let surface = |s: Span| s.slice(text).unwrap_or("").to_string();
+        let mut out: Vec<Mention> = Vec::new();
+        for t in &self.places {
+            out.push(Mention::new(
+                t.span,
+                surface(t.span),
+                MentionValue::Place(t.value.mention.clone()),
+            ));
+        }
+        for t in &self.actors {
+            out.push(Mention::new(
+                t.span,
+                surface(t.span),
+                MentionValue::Actor(t.value.clone()),
+            ));
+        }
+        for t in &self.dates {
+            out.push(Mention::new(
+                t.span,
+                surface(t.span),
+                MentionValue::Date(t.value.clone()),
+            ));
+        }
+        for t in &self.numbers {
+            out.push(Mention::new(
+                t.span,
+                surface(t.span),
+                MentionValue::Number(t.value.clone()),
+            ));
+        }
+        for t in &self.claims {
+            out.push(Mention::new(
+                t.span,
+                surface(t.span),
+                MentionValue::Claim(t.value.clone()),
+            ));
+        }
+        for t in &self.triggers {
+            if let Some(rule) = lex.triggers.rule(t.value) {
+                let sub_event_type = match rule.sub_event {
+                    TriggerSubEvent::Fixed(s) => s,
+                    TriggerSubEvent::Territory => SubEventType::GovernmentRegainsTerritory,
+                };
+                out.push(Mention::new(
+                    t.span,
+                    surface(t.span),
+                    MentionValue::Trigger(TriggerMention {
+                        sub_event_type,
+                        rule: rule.id.clone(),
+                        passive: false,
+                    }),
+                ));
+            }
+        }
+        out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        out
+    }
+}

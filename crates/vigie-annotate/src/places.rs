@@ -1,0 +1,446 @@
+//! Places: toponym recognition in text, resolution among gazetteer
+//! candidates, and relative locations.
+//!
+//! Recognition looks up token n-grams (longest first) in the gazetteer when
+//! they are capitalised or follow a place cue ("la ville de", "près de",
+//! "in the town of"); words already taken by actors, claimants, dates and
+//! country names are skipped. A capitalised name after an explicit
+//! settlement noun ("le village d'al-Kallabiyeh") is a place even when the
+//! gazetteer lacks it. Resolution scores candidates by the article's
+//! country focus, population and feature type, coherence with the other
+//! places of the article, and the cue (a province cue wants a province).
+//! Relative locations ("à 20 km à l'ouest de X", "au nord de X", "près de
+//! X") get geo_precision 2 (offset when a distance is given); province-only
+//! mentions get the division's centre and precision 3.
+
+use crate::context::SentenceView;
+use vigie_core::geo::{haversine_km, offset};
+use vigie_core::{PlaceMention, Span};
+use vigie_lexicon::gazetteer::{name_keys, Entry};
+use vigie_lexicon::{Lexicon, PlaceCueKind, PlaceWord};
+
+/// A toponym found in a sentence, before resolution.
+#[derive(Debug, Clone)]
+pub struct PlaceCandidate {
+    pub sentence: usize,
+    /// Index of the sentence's paragraph.
+    pub block: usize,
+    pub first: usize,
+    pub last: usize,
+    pub span: Span,
+    pub surface: String,
+    pub entries: Vec<Entry>,
+    /// The cue right before the name.
+    pub cue: Option<PlaceCueKind>,
+    /// "près de", "aux environs de", "near" shortly before.
+    pub near: bool,
+    /// A compass direction before ("au nord de"), with a distance when
+    /// given ("à 20 km à l'ouest de"): (bearing, km, first token).
+    pub direction: Option<(f64, Option<f64>, usize)>,
+}
+
+/// Finds toponym candidates in a sentence. `taken` are token ranges
+/// already claimed by other annotators.
+pub fn find_candidates(
+    s: &SentenceView,
+    block: usize,
+    lex: &Lexicon,
+    taken: &[(usize, usize)],
+) -> Vec<PlaceCandidate> {
+    let gaz = &lex.gazetteer;
+    let n = s.len();
+    let is_taken = |i: usize| taken.iter().any(|&(a, b)| a <= i && i <= b);
+    // Place words of the sentence by start and end token.
+    let mut cue_ending: Vec<Option<PlaceCueKind>> = vec![None; n + 1];
+    let mut words_at: Vec<Vec<(usize, PlaceWord)>> = vec![Vec::new(); n];
+    for m in lex.cues.places.find_all(&s.folded) {
+        for w in lex.cues.places.payloads(m.pattern) {
+            words_at[m.first].push((m.last, *w));
+            if let PlaceWord::Cue(k) = w {
+                // Keep the most specific cue ending at this token.
+                let slot = &mut cue_ending[m.last];
+                let rank = |k: PlaceCueKind| match k {
+                    PlaceCueKind::Region => 4,
+                    PlaceCueKind::Settlement => 3,
+                    PlaceCueKind::Near | PlaceCueKind::Part => 2,
+                    PlaceCueKind::Preposition => 1,
+                };
+                if slot.is_none_or(|cur| rank(*k) > rank(cur)) {
+                    *slot = Some(*k);
+                }
+            }
+        }
+    }
+    let max_n = gaz.max_tokens().clamp(1, 6);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if is_taken(i) || s.kind(i) != Some(vigie_text::TokenKind::Word) {
+            i += 1;
+            continue;
+        }
+        let cue = if i > 0 { cue_ending[i - 1] } else { None };
+        let mut found: Option<(usize, Vec<Entry>)> = None;
+        for len in (1..=max_n.min(n - i)).rev() {
+            let last = i + len - 1;
+            if (i..=last).any(|k| is_taken(k) || s.kind(k) == Some(vigie_text::TokenKind::Punct)) {
+                continue;
+            }
+            if !(i..=last).any(|k| s.capitalized(k)) {
+                continue;
+            }
+            let key: Vec<&str> = (i..=last).map(|k| s.word(k)).collect();
+            let key = key.join(" ");
+            if len == 1 && (key.chars().count() < 3 || lex.text.is_stopword(&key)) {
+                continue;
+            }
+            let mut entries: Vec<Entry> = gaz.lookup_key(&key).to_vec();
+            // Names starting with an Arabic article are indexed without it.
+            for k in name_keys(&key) {
+                for e in gaz.lookup_key(&k) {
+                    if !entries.contains(e) {
+                        entries.push(*e);
+                    }
+                }
+            }
+            if !entries.is_empty() {
+                found = Some((last, entries));
+                break;
+            }
+        }
+        // A capitalised name the gazetteer lacks, after a settlement noun
+        // or a preposition (single word, or with an Arabic article).
+        if found.is_none()
+            && matches!(
+                cue,
+                Some(PlaceCueKind::Settlement | PlaceCueKind::Preposition | PlaceCueKind::Near)
+            )
+        {
+            let article = matches!(
+                s.word(i),
+                "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "an" | "ash"
+            );
+            let last = if article && s.capitalized(i + 1) && s.gap(i, i + 1) == "-" {
+                i + 1
+            } else {
+                i
+            };
+            let name_cap = s.capitalized(last)
+                && !is_taken(last)
+                && s.kind(last) == Some(vigie_text::TokenKind::Word);
+            let next_cap = s.capitalized(last + 1) && s.gap(last, last + 1) == " ";
+            let first_in_sentence = i == 0;
+            let strong = cue == Some(PlaceCueKind::Settlement);
+            let plausible = name_cap
+                && !first_in_sentence
+                && !lex.text.is_stopword(s.word(last))
+                && s.word(last).chars().count() >= 3
+                && (strong || article || !next_cap);
+            if plausible {
+                found = Some((last, Vec::new()));
+            }
+        }
+        let Some((last, entries)) = found else {
+            i += 1;
+            continue;
+        };
+        let span = s.span_of(i, last);
+        // Relative words before the name.
+        let window_start = i.saturating_sub(7);
+        let mut near = false;
+        let mut direction = None;
+        for k in window_start..i {
+            if (k..i).any(|j| matches!(s.word(j), "," | "." | ";" | "\"" | ":")) {
+                continue;
+            }
+            for &(l, w) in &words_at[k] {
+                if l >= i {
+                    continue;
+                }
+                match w {
+                    PlaceWord::Cue(PlaceCueKind::Near | PlaceCueKind::Part) => near = true,
+                    PlaceWord::Direction(b) if l + 3 >= i => {
+                        // A distance before the direction: "20 km à l'ouest".
+                        let mut km = None;
+                        let mut first = k;
+                        for d in k.saturating_sub(4)..k {
+                            if let Some(&(_, PlaceWord::DistanceUnit(f))) = words_at[d]
+                                .iter()
+                                .find(|(_, w)| matches!(w, PlaceWord::DistanceUnit(_)))
+                            {
+                                let num = s.word(d.saturating_sub(1));
+                                if let Ok(v) = num.parse::<f64>() {
+                                    km = Some(v * f);
+                                    first = d.saturating_sub(1);
+                                }
+                            }
+                        }
+                        direction = Some((b, km, first));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let surface = span.slice(s.text).unwrap_or("").to_string();
+        out.push(PlaceCandidate {
+            sentence: s.index,
+            block,
+            first: i,
+            last,
+            span,
+            surface,
+            entries,
+            cue,
+            near,
+            direction,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// Resolution context for one article.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceContext {
+    /// ISO alpha-2 of the article's main country.
+    pub focus: Option<String>,
+    /// Countries mentioned, with weights.
+    pub countries: Vec<(String, f64)>,
+}
+
+fn entry_coords(lex: &Lexicon, e: Entry) -> Option<(f64, f64)> {
+    match e {
+        Entry::Place(i) => lex.gazetteer.place(i).map(|p| (p.lat, p.lon)),
+        Entry::Admin1(i) => lex
+            .gazetteer
+            .admin1(i)
+            .filter(|a| a.lat.is_finite() && a.lon.is_finite())
+            .map(|a| (a.lat, a.lon)),
+    }
+}
+
+fn entry_country(lex: &Lexicon, e: Entry) -> Option<String> {
+    match e {
+        Entry::Place(i) => lex.gazetteer.place(i).map(|p| p.country.clone()),
+        Entry::Admin1(i) => lex
+            .gazetteer
+            .admin1(i)
+            .and_then(|a| a.key.split('.').next().map(str::to_string)),
+    }
+}
+
+/// Prior score of a candidate entry (population, feature, country, cue).
+fn prior(lex: &Lexicon, e: Entry, cand: &PlaceCandidate, ctx: &PlaceContext) -> f64 {
+    let mut score = 0.0;
+    let country = entry_country(lex, e);
+    match e {
+        Entry::Place(i) => {
+            if let Some(p) = lex.gazetteer.place(i) {
+                score += ((p.population as f64) + 1.0).log10() * 0.6;
+                score += match p.feature.as_str() {
+                    "PPLC" => 2.0,
+                    "PPLA" => 1.5,
+                    "PPLA2" => 0.8,
+                    "PPL" | "PPLA3" | "PPLA4" => 0.0,
+                    // Hand-written overlay places (bases, crossings...).
+                    _ if p.id.starts_with('x') => 1.5,
+                    _ => 0.3,
+                };
+                if cand.cue == Some(PlaceCueKind::Region) {
+                    score -= 2.0;
+                }
+            }
+        }
+        Entry::Admin1(_) => {
+            score += if cand.cue == Some(PlaceCueKind::Region) {
+                4.0
+            } else {
+                0.5
+            };
+        }
+    }
+    if let Some(c) = &country {
+        if ctx.focus.as_deref() == Some(c.as_str()) {
+            score += 4.0;
+        } else if let Some((_, w)) = ctx.countries.iter().find(|(cc, _)| cc == c) {
+            score += 1.0 + w.min(2.0);
+        } else if ctx.focus.is_some() {
+            score -= 2.5;
+        }
+    }
+    score
+}
+
+/// Resolves candidates to place mentions (index of the candidate, value).
+pub fn resolve(
+    cands: &[PlaceCandidate],
+    lex: &Lexicon,
+    ctx: &PlaceContext,
+) -> Vec<(usize, PlaceMention)> {
+    // Pass 1: best entry by prior alone; confident ones anchor pass 2.
+    let best_prior: Vec<Option<(Entry, f64)>> = cands
+        .iter()
+        .map(|c| {
+            c.entries
+                .iter()
+                .map(|&e| (e, prior(lex, e, c, ctx)))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+        })
+        .collect();
+    let anchors: Vec<(usize, (f64, f64))> = best_prior
+        .iter()
+        .enumerate()
+        .filter_map(|(k, b)| {
+            let (e, s) = (*b)?;
+            (s >= 4.0)
+                .then(|| entry_coords(lex, e).map(|c| (k, c)))
+                .flatten()
+        })
+        .collect();
+    let mut out: Vec<(usize, PlaceMention)> = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        let scored = c
+            .entries
+            .iter()
+            .map(|&e| {
+                let mut s = prior(lex, e, c, ctx);
+                if let Some((lat, lon)) = entry_coords(lex, e) {
+                    let others: Vec<f64> = anchors
+                        .iter()
+                        .filter(|(j, _)| *j != k)
+                        .map(|(_, (a, b))| haversine_km(lat, lon, *a, *b))
+                        .collect();
+                    if let Some(min) = others.iter().copied().reduce(f64::min) {
+                        if min < 150.0 {
+                            s += 1.5;
+                        } else if min > 600.0 {
+                            s -= 2.0;
+                        }
+                    }
+                }
+                (e, s)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let mention = match scored {
+            // Weak evidence outside the focus: not a place of this story
+            // ("Jeff Davis", "USS Porter").
+            Some((_, s)) if s < 1.0 && c.cue.is_none() => continue,
+            Some((e, s)) => place_mention(lex, e, c, s),
+            None => Some(PlaceMention {
+                name: c.surface.clone(),
+                country: ctx.focus.clone(),
+                admin1: None,
+                latitude: None,
+                longitude: None,
+                geo_precision: 1,
+                feature: None,
+                gazetteer_id: None,
+                relation: Some("not in the gazetteer".into()),
+                score: 0.0,
+            }),
+        };
+        let Some(mention) = mention else { continue };
+        out.push((k, mention));
+    }
+    borrow_coordinates(cands, &mut out);
+    out
+}
+
+/// Gives unresolved names the coordinates of the nearest resolved place in
+/// the same paragraph (or article), with geo_precision 2.
+fn borrow_coordinates(cands: &[PlaceCandidate], out: &mut [(usize, PlaceMention)]) {
+    let resolved: Vec<(usize, PlaceMention)> = out
+        .iter()
+        .filter(|(_, m)| m.latitude.is_some() && m.geo_precision <= 2)
+        .cloned()
+        .collect();
+    for (k, m) in out.iter_mut() {
+        if m.latitude.is_some() {
+            continue;
+        }
+        let c = &cands[*k];
+        let nearest = resolved
+            .iter()
+            .min_by_key(|(j, _)| {
+                let o = &cands[*j];
+                let same_block = o.block == c.block;
+                (u8::from(!same_block), o.span.gap(c.span))
+            })
+            .map(|(_, p)| p.clone());
+        if let Some(p) = nearest {
+            m.latitude = p.latitude;
+            m.longitude = p.longitude;
+            m.country = p.country.clone();
+            m.admin1 = p.admin1.clone();
+            m.geo_precision = 2;
+            m.relation = Some(format!("not in the gazetteer; placed at {}", p.name));
+        }
+    }
+}
+
+fn bearing_name(b: f64) -> &'static str {
+    const NAMES: [&str; 8] = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
+    NAMES[(((b + 22.5) % 360.0) / 45.0) as usize % 8]
+}
+
+fn place_mention(lex: &Lexicon, e: Entry, c: &PlaceCandidate, score: f64) -> Option<PlaceMention> {
+    let gaz = &lex.gazetteer;
+    let mut m = match e {
+        Entry::Place(i) => {
+            let p = gaz.place(i)?;
+            PlaceMention {
+                name: p.name.clone(),
+                country: Some(p.country.clone()),
+                admin1: gaz.admin1_of(p).map(|a| a.name.clone()),
+                latitude: Some(p.lat),
+                longitude: Some(p.lon),
+                geo_precision: 1,
+                feature: Some(p.feature.clone()),
+                gazetteer_id: Some(p.id.clone()),
+                relation: None,
+                score: score as f32,
+            }
+        }
+        Entry::Admin1(i) => {
+            let a = gaz.admin1(i)?;
+            PlaceMention {
+                name: a.name.clone(),
+                country: a.key.split('.').next().map(str::to_string),
+                admin1: Some(a.name.clone()),
+                latitude: a.lat.is_finite().then_some(a.lat),
+                longitude: a.lon.is_finite().then_some(a.lon),
+                geo_precision: 3,
+                feature: Some("ADM1".into()),
+                gazetteer_id: Some(a.key.clone()),
+                relation: None,
+                score: score as f32,
+            }
+        }
+    };
+    // Areas (deserts, regions, valleys) are never precise points.
+    if matches!(
+        m.feature.as_deref(),
+        Some("AREA" | "RGN" | "DSRT" | "VAL" | "FRST" | "PRK" | "LK" | "STM" | "PLN" | "MTS")
+    ) && m.geo_precision == 1
+    {
+        m.geo_precision = 2;
+    }
+    if let Some((bearing, km, _)) = c.direction {
+        if m.geo_precision < 3 {
+            m.geo_precision = 2;
+            match (km, m.latitude, m.longitude) {
+                (Some(km), Some(lat), Some(lon)) if km > 0.0 && km < 500.0 => {
+                    let (la, lo) = offset(lat, lon, km, bearing);
+                    m.latitude = Some(la);
+                    m.longitude = Some(lo);
+                    m.relation = Some(format!("{km} km {} of {}", bearing_name(bearing), m.name));
+                }
+                _ => m.relation = Some(format!("{} of {}", bearing_name(bearing), m.name)),
+            }
+        }
+    } else if c.near && m.geo_precision == 1 {
+        m.geo_precision = 2;
+        m.relation = Some(format!("near {}", m.name));
+    }
+    Some(m)
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod annotate;
+pub mod bench;
+pub mod demo;
+pub mod eval;
+pub mod extract;

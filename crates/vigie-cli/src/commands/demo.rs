@@ -1,0 +1,90 @@
+//! `vigie demo`: runs the pipeline on the built-in sample articles.
+
+use crate::batch::Context;
+use anyhow::{Context as _, Result};
+use std::process::ExitCode;
+use vigie_core::{ArticleEvents, Severity};
+use vigie_pipeline::Pipeline;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Also write the events, one JSON file per article, to this directory.
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+}
+
+/// The built-in sample articles (from `data/samples/samples.jsonl`).
+pub fn samples(data: &vigie_lexicon::DataSet) -> Result<Vec<vigie_core::Article>> {
+    let bytes = data
+        .get("samples/samples.jsonl")
+        .context("the built-in samples are missing")?;
+    let text = std::str::from_utf8(bytes).context("the built-in samples are not UTF-8")?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        match vigie_ingest::jsonl::parse_line("samples.jsonl", "sample", i as u64 + 1, line) {
+            vigie_ingest::jsonl::LineResult::Article(mut a, diags) => {
+                if let Some(d) = diags.iter().find(|d| d.severity >= Severity::Warning) {
+                    anyhow::bail!("built-in sample: {d}");
+                }
+                a.origin.format = vigie_core::InputFormat::Builtin;
+                out.push(*a);
+            }
+            vigie_ingest::jsonl::LineResult::Blank => {}
+            vigie_ingest::jsonl::LineResult::Skip(d) => anyhow::bail!("built-in sample: {d}"),
+            vigie_ingest::jsonl::LineResult::Html { .. } => {
+                anyhow::bail!("built-in sample {} is HTML", i + 1)
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
+    let data = ctx.data_set()?;
+    let lexicon = std::sync::Arc::new(
+        vigie_lexicon::Lexicon::load(&data).context("cannot load the linguistic data")?,
+    );
+    let pipeline = Pipeline::new(lexicon);
+    let articles = samples(&data)?;
+    let mut results: Vec<ArticleEvents> = articles
+        .into_iter()
+        .map(|a| pipeline.process(a).article_events())
+        .collect();
+    vigie_pipeline::assign_event_ids(&mut results);
+    let events: usize = results.iter().map(|a| a.events.len()).sum();
+    let merged: std::collections::BTreeSet<&str> = results
+        .iter()
+        .flat_map(|a| a.events.iter().filter_map(|e| e.event_id.as_deref()))
+        .collect();
+    println!(
+        "vigie demo: {} sample articles, {events} event reports, {} distinct events\n",
+        results.len(),
+        merged.len()
+    );
+    for a in &results {
+        println!(
+            "{} ({}, {}, {})",
+            a.article,
+            a.language.as_deref().unwrap_or("?"),
+            a.outlet.as_deref().unwrap_or("?"),
+            a.published.as_deref().unwrap_or("?")
+        );
+        if a.events.is_empty() {
+            println!("    no codable event");
+        }
+        for e in &a.events {
+            println!("    {} [{}] {}", e.event_date, e.sub_event_type, e.notes);
+            println!("        evidence: \"{}\"", e.evidence);
+        }
+    }
+    if let Some(dir) = args.out {
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        for a in &results {
+            let path = dir.join(format!("{}.json", crate::batch::file_name_for(&a.article)));
+            std::fs::write(&path, serde_json::to_string_pretty(a)? + "\n")
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

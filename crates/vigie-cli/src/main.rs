@@ -1,0 +1,79 @@
+//! `vigie`: turns news articles about armed conflict into ACLED-style
+//! event records. This binary parses flags and calls the library crates;
+//! see `ARCHITECTURE.md`.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod batch;
+mod commands;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Conflict-event monitor: articles in, ACLED-style events out.
+#[derive(Debug, Parser)]
+#[command(name = "vigie", version, about, long_about = None)]
+struct Cli {
+    /// A directory of data files extending or replacing the built-in ones
+    /// (same layout as the repository's data/; also $VIGIE_DATA).
+    #[arg(long, global = true, env = "VIGIE_DATA")]
+    data: Option<std::path::PathBuf>,
+    /// Also print notes (skipped files, duplicates).
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    /// Print nothing but errors.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, global = true)]
+    jobs: Option<usize>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract events: one gold-format JSON file per article.
+    Extract(commands::extract::Args),
+    /// Extract and score against gold files.
+    Eval(commands::eval::Args),
+    /// Print everything found before event building, one JSON line per article.
+    Annotate(commands::annotate::Args),
+    /// Run on the built-in sample articles.
+    Demo(commands::demo::Args),
+    /// Measure extraction throughput on a corpus.
+    Bench(commands::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VIGIE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    if let Some(j) = cli.jobs {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(j.max(1))
+            .build_global()
+        {
+            eprintln!("vigie: cannot set up {j} worker threads: {e}");
+        }
+    }
+    let ctx = batch::Context::new(cli.data.clone(), cli.verbose, cli.quiet);
+    let result = match cli.command {
+        Command::Extract(a) => commands::extract::run(&ctx, a),
+        Command::Eval(a) => commands::eval::run(&ctx, a),
+        Command::Annotate(a) => commands::annotate::run(&ctx, a),
+        Command::Demo(a) => commands::demo::run(&ctx, a),
+        Command::Bench(a) => commands::bench::run(&ctx, a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vigie: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,694 @@
+//! Event extraction: from an article's annotations to ACLED event records.
+//!
+//! For every trigger (a phrase of `triggers.toml` mapped to a sub-event
+//! type and an argument frame) the extractor checks the filters (future,
+//! negation, cumulative tolls, history), attaches actors by frame and role
+//! cues ([`roles`]), the place governed by the trigger, the sentence's date
+//! (else the paragraph's, else the publication date), the fatalities
+//! counted as killed in the sentence, the claimants whose scope covers it;
+//! splits lists of places into one event each, merges the sentences of one
+//! article that report the same event, and writes evidence, notes and a
+//! confidence. Every decision is recorded for `vigie eval --diff`.
+//!
+//! Architecture invariant: a pure function of the article, its annotation
+//! and the lexicon; never panics on input.
+
+pub mod notes;
+pub mod roles;
+
+use std::collections::BTreeMap;
+use vigie_annotate::{Annotation, Tagged};
+use vigie_core::taxonomy::inter;
+use vigie_core::{
+    ActorMention, Article, Event, FuzzyDate, Hedge, Precision, Provenance, Span, SubEventType,
+};
+use vigie_lexicon::{FilterCue, Frame, Lexicon, TriggerSubEvent};
+
+/// What happened to one trigger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub rule: String,
+    pub span: Span,
+    /// `None` when it made an event; else why not.
+    pub rejected: Option<String>,
+}
+
+/// The events of one article and the decisions behind them.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub events: Vec<Event>,
+    pub decisions: Vec<Decision>,
+}
+
+/// Days before publication beyond which a dated event is background.
+const NEWS_WINDOW_DAYS: i64 = 60;
+
+struct Draft {
+    sentence: usize,
+    sub: SubEventType,
+    rule: String,
+    trigger: Span,
+    actor1: ActorMention,
+    actor1_span: Option<Span>,
+    actor2: Option<ActorMention>,
+    actor2_span: Option<Span>,
+    assoc1: Vec<String>,
+    assoc2: Vec<String>,
+    place: Tagged<vigie_annotate::PlaceFound>,
+    place_in_sentence: bool,
+    date: FuzzyDate,
+    date_span: Option<Span>,
+    fatalities: Option<u32>,
+    fatalities_span: Option<Span>,
+    territory: Option<f64>,
+    claimed_by: Vec<String>,
+    evidence: Span,
+    confidence: f32,
+}
+
+/// Extracts the events of one annotated article.
+pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction {
+    let mut out = Extraction::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut last_actors: Option<(ActorMention, Option<ActorMention>)> = None;
+    for t in &ann.triggers {
+        let Some(rule) = lex.triggers.rule(t.value) else {
+            continue;
+        };
+        let mut decide = |rejected: Option<String>| {
+            out.decisions.push(Decision {
+                rule: rule.id.clone(),
+                span: t.span,
+                rejected,
+            })
+        };
+        if let Some(why) = filtered(ann, lex, t) {
+            decide(Some(why));
+            continue;
+        }
+        let sentence = t.sentence;
+        let r = roles::attach(ann, lex, sentence, t.first, t.last, rule.frame);
+        // Actors: from the sentence, else carried over from the last event.
+        let focus = ann.focus.as_deref();
+        let country_actor = |template: &str| -> Option<ActorMention> {
+            let c = focus?;
+            let a = lex.actors.generated(template, c)?;
+            Some(ActorMention {
+                canonical: a.name.clone(),
+                inter: a.inter,
+                country: Some(c.to_string()),
+                generic: Some("country".into()),
+            })
+        };
+        let (mut actor1, mut actor1_span) = (
+            r.actor1.as_ref().map(|a| a.value.clone()),
+            r.actor1.as_ref().map(|a| a.span),
+        );
+        let (mut actor2, mut actor2_span) = (
+            r.actor2.as_ref().map(|a| a.value.clone()),
+            r.actor2.as_ref().map(|a| a.span),
+        );
+        let mut from_context = false;
+        let mut assoc1: Vec<String> = r.assoc1.iter().map(|a| a.value.canonical.clone()).collect();
+        let assoc2: Vec<String> = r.assoc2.iter().map(|a| a.value.canonical.clone()).collect();
+        match rule.frame {
+            Frame::Protest | Frame::Disperse => {
+                // The protesters of the country act; police intervene; a
+                // named organising group marches with them.
+                let police = actor1.clone().filter(|a| a.inter == inter::STATE_FORCES);
+                let organiser = actor1
+                    .clone()
+                    .filter(|a| a.inter != inter::STATE_FORCES && a.inter != inter::PROTESTERS);
+                actor1 = country_actor("Protesters ({name_en})");
+                actor1_span = None;
+                if rule.frame == Frame::Disperse {
+                    actor2 = police.or_else(|| country_actor("Police Forces of {name_en}"));
+                    actor2_span = None;
+                }
+                if let Some(o) = organiser {
+                    push_unique(&mut assoc1, &o.canonical);
+                }
+            }
+            Frame::Riot => {
+                if actor1.as_ref().is_none_or(|a| a.inter != inter::RIOTERS) {
+                    actor1 = country_actor("Rioters ({name_en})");
+                    actor1_span = None;
+                }
+            }
+            _ => {}
+        }
+        if actor1.is_none() {
+            if let Some((a1, a2)) = &last_actors {
+                actor1 = Some(a1.clone());
+                if actor2.is_none() {
+                    actor2 = a2.clone();
+                }
+                from_context = true;
+            }
+        }
+        if matches!(
+            rule.frame,
+            Frame::Explode | Frame::Kill | Frame::Abduct | Frame::Loot
+        ) && actor2.is_none()
+        {
+            actor2 = country_actor("Civilians ({name_en})");
+            actor2_span = None;
+        }
+        let Some(actor1v) = actor1 else {
+            decide(Some("no actor found for the trigger".into()));
+            continue;
+        };
+        if actor2
+            .as_ref()
+            .is_some_and(|a| a.canonical == actor1v.canonical)
+        {
+            actor2 = None;
+            actor2_span = None;
+        }
+        // Places: the ones the trigger governs (a list gives several).
+        let places = places_for(ann, t, rule.frame);
+        let (places, place_in_sentence) = if places.is_empty() {
+            match context_place(ann, t) {
+                Some(p) => (vec![p], false),
+                None => {
+                    decide(Some("no place found for the trigger".into()));
+                    continue;
+                }
+            }
+        } else {
+            (places, true)
+        };
+        // Date: the sentence's, else the paragraph's, else publication.
+        let (date, date_span) = match date_for(ann, t, article.published) {
+            Some(d) => d,
+            None => {
+                decide(Some(
+                    "no date: the article has no publication date and the sentence none".into(),
+                ));
+                continue;
+            }
+        };
+        if let Some(p) = article.published {
+            let (pub_start, pub_end) = p.range();
+            let (_, ev_end) = date.range();
+            if (pub_start - ev_end).num_days() > NEWS_WINDOW_DAYS {
+                decide(Some(format!("background: dated {date}, more than {NEWS_WINDOW_DAYS} days before publication")));
+                continue;
+            }
+            if (date.range().0 - pub_end).num_days() > 1 {
+                decide(Some(format!("future: dated {date}, after publication")));
+                continue;
+            }
+        }
+        let (fatalities, fatalities_span) = fatalities_for(ann, lex, t);
+        let territory = ann
+            .numbers
+            .iter()
+            .filter(|n| n.sentence == sentence && n.value.counts == Some(vigie_core::Counted::Km2))
+            .map(|n| n.value.value)
+            .next();
+        let claimed_by = claims_for(ann, t);
+        last_actors = Some((actor1v.clone(), actor2.clone()));
+        assoc1.retain(|a| *a != actor1v.canonical);
+        let mut confidence: f32 = 0.55;
+        if actor1_span.is_some() {
+            confidence += 0.15;
+        }
+        if from_context {
+            confidence -= 0.15;
+        }
+        if place_in_sentence {
+            confidence += 0.1;
+        } else {
+            confidence -= 0.1;
+        }
+        if date_span.is_some() {
+            confidence += 0.05;
+        }
+        let sub = match rule.sub_event {
+            TriggerSubEvent::Fixed(s) => s,
+            TriggerSubEvent::Territory => SubEventType::GovernmentRegainsTerritory,
+        };
+        for place in places {
+            let mut evidence = t.span;
+            for s in [
+                actor1_span,
+                place_in_sentence.then_some(place.span),
+                date_span,
+                fatalities_span,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if ann
+                    .sentences
+                    .get(sentence)
+                    .is_some_and(|se| se.span.contains(s))
+                {
+                    evidence = evidence.cover(s);
+                }
+            }
+            drafts.push(Draft {
+                sentence,
+                sub,
+                rule: rule.id.clone(),
+                trigger: t.span,
+                actor1: actor1v.clone(),
+                actor1_span,
+                actor2: actor2.clone(),
+                actor2_span,
+                assoc1: assoc1.clone(),
+                assoc2: assoc2.clone(),
+                place,
+                place_in_sentence,
+                date,
+                date_span,
+                fatalities,
+                fatalities_span,
+                territory,
+                claimed_by: claimed_by.clone(),
+                evidence,
+                confidence: confidence.clamp(0.05, 0.95),
+            });
+        }
+        decide(None);
+    }
+    let merged = merge_drafts(drafts);
+    out.events = merged
+        .into_iter()
+        .map(|d| finish(article, ann, lex, d))
+        .collect();
+    out
+}
+
+fn push_unique(list: &mut Vec<String>, name: &str) {
+    if !list.iter().any(|n| n == name) {
+        list.push(name.to_string());
+    }
+}
+
+/// Why a trigger does not report an event in its clause, if it does not.
+fn filtered(ann: &Annotation, lex: &Lexicon, t: &Tagged<usize>) -> Option<String> {
+    let folded = ann.folded.get(t.sentence)?;
+    let cues = lex.triggers.filters().find_all(folded);
+    let words = |a: usize, b: usize| -> String {
+        (a..=b)
+            .map(|k| folded.token_text(k))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for m in &cues {
+        let Some(cue) = lex.triggers.filters().payload(m.pattern) else {
+            continue;
+        };
+        let near_before = m.last < t.first && t.first - m.last <= 5;
+        let around = m.first + 4 >= t.first && m.first <= t.last + 3;
+        match cue {
+            FilterCue::Future if near_before => {
+                return Some(format!("future or plan: \"{}\"", words(m.first, m.last)))
+            }
+            FilterCue::Negation if around || near_before => {
+                return Some(format!("negated: \"{}\"", words(m.first, m.last)))
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The places a trigger governs: the nearest after it in the sentence
+/// (with any list joined to it), else the nearest before.
+fn places_for(
+    ann: &Annotation,
+    t: &Tagged<usize>,
+    frame: Frame,
+) -> Vec<Tagged<vigie_annotate::PlaceFound>> {
+    let in_sentence: Vec<&Tagged<vigie_annotate::PlaceFound>> = ann
+        .places
+        .iter()
+        .filter(|p| p.sentence == t.sentence)
+        .collect();
+    if in_sentence.is_empty() {
+        return Vec::new();
+    }
+    let precise = |p: &&Tagged<vigie_annotate::PlaceFound>| p.value.mention.geo_precision < 3;
+    let any_precise = in_sentence.iter().any(precise);
+    let usable: Vec<&Tagged<vigie_annotate::PlaceFound>> = in_sentence
+        .into_iter()
+        .filter(|p| !any_precise || precise(p))
+        .collect();
+    let folded = ann.folded.get(t.sentence);
+    let joiner = |a: usize, b: usize| -> bool {
+        // Only list words between two places: ",", "et", "and", "à", "de".
+        folded.is_some_and(|f| {
+            (a..b).all(|k| {
+                matches!(
+                    f.token_text(k),
+                    "," | "et"
+                        | "and"
+                        | "a"
+                        | "de"
+                        | "d"
+                        | "du"
+                        | "l"
+                        | "la"
+                        | "le"
+                        | "in"
+                        | "at"
+                        | "or"
+                        | "ou"
+                )
+            })
+        })
+    };
+    let after: Vec<&&Tagged<vigie_annotate::PlaceFound>> =
+        usable.iter().filter(|p| p.first > t.last).collect();
+    let before: Vec<&&Tagged<vigie_annotate::PlaceFound>> =
+        usable.iter().filter(|p| p.last < t.first).collect();
+    let passive_subject_first =
+        matches!(frame, Frame::Capture) && before.last().is_some_and(|p| t.first - p.last <= 6);
+    let start: Option<&Tagged<vigie_annotate::PlaceFound>> =
+        if passive_subject_first && after.is_empty() {
+            before.last().map(|p| **p)
+        } else {
+            after
+                .first()
+                .map(|p| **p)
+                .or_else(|| before.last().map(|p| **p))
+        };
+    let Some(start) = start else {
+        return Vec::new();
+    };
+    let mut list = vec![start.clone()];
+    // Extend forwards and backwards over a list.
+    let idx = usable
+        .iter()
+        .position(|p| p.span == start.span)
+        .unwrap_or(0);
+    let mut k = idx;
+    while k + 1 < usable.len() && joiner(usable[k].last + 1, usable[k + 1].first) {
+        k += 1;
+        list.push(usable[k].clone());
+    }
+    let mut k = idx;
+    while k > 0 && joiner(usable[k - 1].last + 1, usable[k].first) && usable[k - 1].last < t.first {
+        k -= 1;
+        list.insert(0, usable[k].clone());
+    }
+    list
+}
+
+/// A place for a trigger whose sentence names none: the nearest place
+/// before it in the paragraph, else in the article.
+fn context_place(
+    ann: &Annotation,
+    t: &Tagged<usize>,
+) -> Option<Tagged<vigie_annotate::PlaceFound>> {
+    let block = ann.sentences.get(t.sentence)?.block;
+    let before = ann
+        .places
+        .iter()
+        .filter(|p| p.sentence < t.sentence && p.value.mention.latitude.is_some())
+        .max_by_key(|p| {
+            (
+                ann.sentences.get(p.sentence).map(|s| s.block) == Some(block),
+                p.span.start,
+            )
+        });
+    before
+        .or_else(|| {
+            ann.places
+                .iter()
+                .find(|p| p.value.mention.latitude.is_some())
+        })
+        .cloned()
+}
+
+/// The trigger's date: the nearest date of its sentence that is not a
+/// "depuis" span, else the last of its paragraph before it, else the
+/// publication date (week precision when it is known to the day).
+fn date_for(
+    ann: &Annotation,
+    t: &Tagged<usize>,
+    published: Option<FuzzyDate>,
+) -> Option<(FuzzyDate, Option<Span>)> {
+    let usable = |d: &&Tagged<vigie_core::DateMention>| {
+        d.value.end.is_none() || d.value.precision == Precision::Day
+    };
+    let dist = |d: &Tagged<vigie_core::DateMention>| {
+        if d.last < t.first {
+            t.first - d.last
+        } else {
+            d.first.saturating_sub(t.last)
+        }
+    };
+    let in_sentence = ann
+        .dates
+        .iter()
+        .filter(|d| d.sentence == t.sentence)
+        .filter(usable)
+        .min_by_key(|d| dist(d));
+    if let Some(d) = in_sentence {
+        return Some((
+            FuzzyDate::new(d.value.value, d.value.precision),
+            Some(d.span),
+        ));
+    }
+    let block = ann.sentences.get(t.sentence).map(|s| s.block);
+    let in_paragraph = ann
+        .dates
+        .iter()
+        .filter(|d| {
+            d.sentence < t.sentence && ann.sentences.get(d.sentence).map(|s| s.block) == block
+        })
+        .filter(usable)
+        .filter(|d| d.value.precision <= Precision::Week)
+        .max_by_key(|d| d.span.start);
+    if let Some(d) = in_paragraph {
+        return Some((FuzzyDate::new(d.value.value, d.value.precision), None));
+    }
+    let p = published?;
+    Some(match p.precision {
+        Precision::Day => (FuzzyDate::new(p.date, Precision::Week), None),
+        _ => (p, None),
+    })
+}
+
+/// The killed count of the trigger's sentence nearest to it (cumulative
+/// tolls excluded), as ACLED's conservative figure.
+fn fatalities_for(
+    ann: &Annotation,
+    lex: &Lexicon,
+    t: &Tagged<usize>,
+) -> (Option<u32>, Option<Span>) {
+    let cumulative: Vec<(usize, usize)> = ann
+        .folded
+        .get(t.sentence)
+        .map(|f| {
+            lex.triggers
+                .filters()
+                .find_all(f)
+                .into_iter()
+                .filter(|m| {
+                    lex.triggers.filters().payload(m.pattern) == Some(&FilterCue::Cumulative)
+                })
+                .map(|m| (m.first, m.last))
+                .collect()
+        })
+        .unwrap_or_default();
+    let best = ann
+        .numbers
+        .iter()
+        .filter(|n| n.sentence == t.sentence && n.value.counts == Some(vigie_core::Counted::Killed))
+        .filter(|n| n.value.hedge != Hedge::AtMost && n.value.value < 100_000.0)
+        .filter(|n| {
+            !cumulative.iter().any(|&(a, b)| {
+                (a as i64 - n.last as i64).abs() <= 6 || (b as i64 - n.first as i64).abs() <= 6
+            })
+        })
+        .min_by_key(|n| (n.first as i64 - t.first as i64).unsigned_abs());
+    match best {
+        Some(n) => {
+            let v = if n.value.hedge == Hedge::Range {
+                n.value.low
+            } else {
+                n.value.value
+            };
+            (Some(v.round() as u32), Some(n.span))
+        }
+        None => (None, None),
+    }
+}
+
+/// Claimants whose scope covers the trigger.
+fn claims_for(ann: &Annotation, t: &Tagged<usize>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in &ann.claims {
+        if c.value.scope.contains(t.span) || c.sentence == t.sentence {
+            for name in c.value.via.iter().chain(std::iter::once(&c.value.claimant)) {
+                if !out.contains(name) {
+                    out.push(name.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn near(a: &vigie_core::PlaceMention, b: &vigie_core::PlaceMention) -> bool {
+    match (a.latitude, a.longitude, b.latitude, b.longitude) {
+        (Some(a1), Some(o1), Some(a2), Some(o2)) => {
+            vigie_core::geo::haversine_km(a1, o1, a2, o2) <= 10.0
+        }
+        _ => a.name == b.name,
+    }
+}
+
+fn vague(p: &vigie_core::PlaceMention) -> bool {
+    p.geo_precision == 3
+        || p.relation
+            .as_deref()
+            .is_some_and(|r| r.contains(" of ") && !r.contains("km"))
+}
+
+/// Merges drafts that report the same event: same sub-event type and
+/// actors, compatible dates, and the same place, or a vague place next to
+/// a precise one in a nearby sentence.
+fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let same_actors = |o: &Draft| {
+            o.actor1.canonical == d.actor1.canonical
+                && (o.actor2.as_ref().map(|a| &a.canonical)
+                    == d.actor2.as_ref().map(|a| &a.canonical)
+                    || o.actor2.is_none()
+                    || d.actor2.is_none())
+        };
+        let target = out.iter_mut().find(|o| {
+            o.sub == d.sub
+                && same_actors(o)
+                && o.date.compatible(&d.date)
+                && (near(&o.place.value.mention, &d.place.value.mention)
+                    || ((vague(&o.place.value.mention) || vague(&d.place.value.mention))
+                        && d.sentence.abs_diff(o.sentence) <= 2))
+        });
+        match target {
+            Some(o) => {
+                if vague(&o.place.value.mention) && !vague(&d.place.value.mention) {
+                    o.place = d.place.clone();
+                    o.place_in_sentence = d.place_in_sentence;
+                }
+                if o.fatalities.is_none() {
+                    o.fatalities = d.fatalities;
+                    o.fatalities_span = d.fatalities_span;
+                }
+                if o.actor2.is_none() {
+                    o.actor2 = d.actor2.clone();
+                    o.actor2_span = d.actor2_span;
+                }
+                if o.territory.is_none() {
+                    o.territory = d.territory;
+                }
+                if d.date.precision < o.date.precision {
+                    o.date = d.date;
+                    o.date_span = d.date_span;
+                }
+                for c in d.claimed_by {
+                    push_unique(&mut o.claimed_by, &c);
+                }
+                for a in d.assoc1 {
+                    push_unique(&mut o.assoc1, &a);
+                }
+                o.confidence = (o.confidence.max(d.confidence) + 0.05).min(0.95);
+            }
+            None => out.push(d),
+        }
+    }
+    out
+}
+
+/// The interaction code of an actor in an event in `country`: state forces
+/// outside their own country are external forces (8).
+fn inter_in(a: &ActorMention, country: Option<&str>) -> u8 {
+    if a.inter == inter::STATE_FORCES {
+        if let (Some(home), Some(here)) = (a.country.as_deref(), country) {
+            if home != here {
+                return inter::EXTERNAL;
+            }
+        }
+    }
+    a.inter
+}
+
+fn finish(article: &Article, ann: &Annotation, lex: &Lexicon, d: Draft) -> Event {
+    let place = &d.place.value.mention;
+    let country = place.country.clone().or_else(|| ann.focus.clone());
+    let inter1 = inter_in(&d.actor1, country.as_deref());
+    let inter2 = d.actor2.as_ref().map(|a| inter_in(a, country.as_deref()));
+    let sub = match d.sub {
+        SubEventType::GovernmentRegainsTerritory
+        | SubEventType::NonStateActorOvertakesTerritory => {
+            if inter1 == inter::STATE_FORCES {
+                SubEventType::GovernmentRegainsTerritory
+            } else {
+                SubEventType::NonStateActorOvertakesTerritory
+            }
+        }
+        s => s,
+    };
+    let mut fields = BTreeMap::new();
+    fields.insert("trigger".to_string(), d.trigger);
+    if let Some(s) = d.actor1_span {
+        fields.insert("actor1".into(), s);
+    }
+    if let Some(s) = d.actor2_span {
+        fields.insert("actor2".into(), s);
+    }
+    fields.insert("location".into(), d.place.span);
+    if let Some(s) = d.date_span {
+        fields.insert("event_date".into(), s);
+    }
+    if let Some(s) = d.fatalities_span {
+        fields.insert("fatalities".into(), s);
+    }
+    let evidence = d
+        .evidence
+        .slice(&article.text)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let mut event = Event {
+        event_date: d.date.date,
+        date_precision: d.date.precision,
+        event_type: sub.event_type(),
+        sub_event_type: sub,
+        actor1: d.actor1.canonical.clone(),
+        assoc_actor1: d.assoc1,
+        actor2: d.actor2.as_ref().map(|a| a.canonical.clone()),
+        assoc_actor2: d.assoc2,
+        inter1,
+        inter2,
+        country,
+        admin1: place.admin1.clone(),
+        location: Some(place.name.clone()),
+        latitude: place.latitude,
+        longitude: place.longitude,
+        geo_precision: place.geo_precision.clamp(1, 3),
+        fatalities: d.fatalities,
+        claimed_by: d.claimed_by,
+        territory_km2: d.territory,
+        evidence,
+        notes: String::new(),
+        event_id: None,
+        event_key: None,
+        confidence: Some(d.confidence),
+        provenance: Some(Provenance {
+            article: article.id.clone(),
+            evidence: d.evidence,
+            fields,
+            rule: d.rule,
+        }),
+    };
+    event.notes = notes::note(&event, lex);
+    event
+}

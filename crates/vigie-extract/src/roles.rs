@@ -1,0 +1,228 @@
+//! Role attachment: which actors of a sentence are actor1, actor2 and
+//! their allies for a trigger, by its frame (see the head of
+//! `data/lexicon/fr/triggers.toml`) and the role cues of `roles.toml`.
+
+use vigie_annotate::{Annotation, Tagged};
+use vigie_core::ActorMention;
+use vigie_lexicon::{Frame, Lexicon, RoleCue};
+
+/// One actor of the sentence with the cue before it.
+#[derive(Debug, Clone)]
+pub struct Cued<'a> {
+    pub actor: &'a Tagged<ActorMention>,
+    pub cue: Option<RoleCue>,
+}
+
+/// The actors found for a trigger.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    pub actor1: Option<Tagged<ActorMention>>,
+    pub actor2: Option<Tagged<ActorMention>>,
+    pub assoc1: Vec<Tagged<ActorMention>>,
+    pub assoc2: Vec<Tagged<ActorMention>>,
+    pub passive: bool,
+}
+
+const DETERMINERS: &[&str] = &[
+    "l", "la", "le", "les", "un", "une", "des", "du", "de", "d", "the", "a", "an", "ses", "son",
+    "sa", "leurs", "leur", "its", "their",
+];
+
+/// Role cues by last token for one sentence.
+pub fn role_cues(ann: &Annotation, sentence: usize, lex: &Lexicon) -> Vec<(usize, usize, RoleCue)> {
+    let Some(folded) = ann.folded.get(sentence) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for m in lex.cues.roles.find_all(folded) {
+        for c in lex.cues.roles.payloads(m.pattern) {
+            out.push((m.first, m.last, *c));
+        }
+    }
+    out
+}
+
+/// The role cue right before token `first` (skipping determiners and, for
+/// support cues, a few words like "l'aviation").
+fn cue_before(
+    ann: &Annotation,
+    sentence: usize,
+    first: usize,
+    cues: &[(usize, usize, RoleCue)],
+) -> Option<RoleCue> {
+    let folded = ann.folded.get(sentence)?;
+    let mut k = first;
+    let mut skipped = 0;
+    while k > 0 && skipped < 3 && DETERMINERS.contains(&folded.token_text(k - 1)) {
+        // A determiner may itself be a cue ("à", "de" are not determiners;
+        // "du" may be "aux mains du").
+        if cues.iter().any(|&(_, l, _)| l == k - 1) {
+            break;
+        }
+        k -= 1;
+        skipped += 1;
+    }
+    // Longest cue ending right before (prefer specific ones over "et").
+    cues.iter()
+        .filter(|&&(_, l, _)| l + 1 == k)
+        .max_by_key(|&&(f, _, c)| (c != RoleCue::Between || f + 1 < k, k - f))
+        .map(|&(_, _, c)| c)
+}
+
+fn same(a: &Tagged<ActorMention>, b: &Tagged<ActorMention>) -> bool {
+    a.value.canonical == b.value.canonical
+}
+
+/// Attaches roles for a trigger spanning tokens `first..=last`.
+pub fn attach(
+    ann: &Annotation,
+    lex: &Lexicon,
+    sentence: usize,
+    first: usize,
+    last: usize,
+    frame: Frame,
+) -> Roles {
+    let cues = role_cues(ann, sentence, lex);
+    let actors: Vec<Cued> = ann
+        .actors
+        .iter()
+        .filter(|a| a.sentence == sentence)
+        .map(|a| Cued {
+            actor: a,
+            cue: cue_before(ann, sentence, a.first, &cues),
+        })
+        .collect();
+    // Actors overlapping the trigger ("frappes aériennes russes") act.
+    let overlapping: Vec<&Cued> = actors
+        .iter()
+        .filter(|c| c.actor.first <= last && c.actor.last >= first)
+        .collect();
+    let before: Vec<&Cued> = actors.iter().filter(|c| c.actor.last < first).collect();
+    let after: Vec<&Cued> = actors.iter().filter(|c| c.actor.first > last).collect();
+    let passive = cues
+        .iter()
+        .any(|&(_, l, c)| c == RoleCue::Passive && (l + 1 == first || l + 2 == first));
+    let is = |c: &Cued, cue: RoleCue| c.cue == Some(cue);
+    let plain = |c: &&Cued| {
+        !matches!(
+            c.cue,
+            Some(RoleCue::Support | RoleCue::Loser | RoleCue::Target | RoleCue::Agent)
+        )
+    };
+    let mut roles = Roles {
+        passive,
+        ..Roles::default()
+    };
+    // The subject: the first actor of the clause before the trigger that
+    // is not introduced by a role cue; allies are those after a support cue.
+    let subject = before
+        .iter()
+        .copied()
+        .find(plain)
+        .or_else(|| overlapping.first().copied());
+    let agent = after
+        .iter()
+        .copied()
+        .find(|c| is(c, RoleCue::Agent))
+        .or_else(|| after.iter().copied().find(|c| is(c, RoleCue::Perpetrator)));
+    let first_after_plain = after
+        .iter()
+        .copied()
+        .find(|c| !is(c, RoleCue::Support) && !is(c, RoleCue::Agent));
+    let loser_after = after
+        .iter()
+        .copied()
+        .find(|c| is(c, RoleCue::Loser))
+        .or(first_after_plain);
+    let (a1, a2): (Option<&Cued>, Option<&Cued>) = match frame {
+        Frame::Capture => {
+            if passive {
+                (agent, None)
+            } else {
+                (subject, loser_after)
+            }
+        }
+        Frame::Expel => {
+            if passive {
+                (agent, subject)
+            } else {
+                (subject, first_after_plain)
+            }
+        }
+        Frame::Repel => {
+            if passive {
+                (subject, agent)
+            } else {
+                (first_after_plain.or(agent), subject)
+            }
+        }
+        Frame::Clash | Frame::Agreement => match subject {
+            Some(s) => (
+                Some(s),
+                after
+                    .iter()
+                    .copied()
+                    .find(|c| !same(c.actor, s.actor) && !is(c, RoleCue::Support)),
+            ),
+            None => {
+                let mut it = after.iter().copied().filter(|c| !is(c, RoleCue::Support));
+                let x = it.next();
+                let y = it.find(|c| x.is_none_or(|x| !same(c.actor, x.actor)));
+                (x, y)
+            }
+        },
+        Frame::Strike
+        | Frame::Attack
+        | Frame::Kill
+        | Frame::Abduct
+        | Frame::Arrest
+        | Frame::Loot
+        | Frame::Base => {
+            if passive {
+                (agent.or(first_after_plain), subject)
+            } else {
+                let target = after
+                    .iter()
+                    .copied()
+                    .find(|c| is(c, RoleCue::Target))
+                    .or(first_after_plain);
+                match subject.or(agent) {
+                    Some(s) => (Some(s), target.filter(|t| !same(t.actor, s.actor))),
+                    None => (first_after_plain, None),
+                }
+            }
+        }
+        Frame::Explode => (agent.or(subject), None),
+        Frame::Protest | Frame::Disperse | Frame::Riot | Frame::Withdraw => {
+            (subject.or(first_after_plain), None)
+        }
+    };
+    roles.actor1 = a1.map(|c| c.actor.clone());
+    roles.actor2 = a2
+        .map(|c| c.actor.clone())
+        .filter(|a| roles.actor1.as_ref().is_none_or(|b| !same(a, b)));
+    let folded = ann.folded.get(sentence);
+    let coordinated = |c: &Cued| {
+        // "X et Y" before the trigger: Y fights beside X.
+        c.actor.first > 0
+            && folded.is_some_and(|f| matches!(f.token_text(c.actor.first - 1), "et" | "and"))
+            && roles
+                .actor1
+                .as_ref()
+                .is_some_and(|a| a.last < c.actor.first)
+    };
+    for c in before.iter().chain(after.iter()) {
+        let ally = is(c, RoleCue::Support) || (c.actor.last < first && coordinated(c));
+        if ally {
+            let main = roles.actor1.as_ref();
+            if main.is_none_or(|m| !same(m, c.actor))
+                && roles.actor2.as_ref().is_none_or(|m| !same(m, c.actor))
+            {
+                if !roles.assoc1.iter().any(|x| same(x, c.actor)) {
+                    roles.assoc1.push(c.actor.clone());
+                }
+            }
+        }
+    }
+    roles
+}

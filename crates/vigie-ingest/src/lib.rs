@@ -1,0 +1,481 @@
+//! The ingest stage of vigie: reads every input a user gives (files,
+//! directories, standard input) and yields [`Article`]s, reporting every
+//! problem as a [`Diagnostic`] and going on with the rest.
+//!
+//! Architecture invariant: this is the only crate of the pipeline that
+//! opens files (inputs, gold files, user data directories). Everything it
+//! yields is data; a bad input never stops the run.
+//!
+//! Within a directory, structured inputs (JSONL) are read before loose
+//! files, and an article whose id and text were already seen is skipped
+//! with a note: when the same article comes both as a line of
+//! `articles.jsonl` and as `<id>.txt`, the record with metadata wins.
+
+pub mod decode;
+pub mod files;
+pub mod jsonl;
+pub mod url;
+
+use std::cell::Cell;
+use std::collections::{HashMap, VecDeque};
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use vigie_core::{Article, Diagnostic, InputFormat, MetaSource, Origin};
+
+pub use files::{read_data_dir, read_gold_dir, FileKind};
+
+/// What reading inputs yields.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Article(Box<Article>),
+    Diagnostic(Diagnostic),
+}
+
+/// One input to read.
+#[derive(Debug, Clone)]
+enum Source {
+    File {
+        path: PathBuf,
+        kind: FileKind,
+        size: u64,
+    },
+    Stdin,
+}
+
+struct JsonlStream {
+    reader: Box<dyn BufRead>,
+    path: String,
+    stem: String,
+    line_no: u64,
+}
+
+/// Counts bytes read from the underlying file, for progress.
+struct Counting<R> {
+    inner: R,
+    counter: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.set(self.counter.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// An iterator over the articles (and diagnostics) of a list of inputs.
+pub struct Inputs {
+    queue: VecDeque<Source>,
+    stream: Option<JsonlStream>,
+    pending: VecDeque<Item>,
+    seen_ids: HashMap<String, String>,
+    seen_hashes: HashMap<String, String>,
+    total_bytes: u64,
+    done_bytes: u64,
+    counter: Rc<Cell<u64>>,
+    stream_base: u64,
+}
+
+impl std::fmt::Debug for Inputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inputs")
+            .field("queued", &self.queue.len())
+            .field("total_bytes", &self.total_bytes)
+            .finish()
+    }
+}
+
+impl Inputs {
+    /// Prepares to read `inputs` (paths, or `-` for standard input).
+    /// Directories are walked now; files are read lazily.
+    pub fn new<S: AsRef<str>>(inputs: &[S]) -> Inputs {
+        let mut me = Inputs {
+            queue: VecDeque::new(),
+            stream: None,
+            pending: VecDeque::new(),
+            seen_ids: HashMap::new(),
+            seen_hashes: HashMap::new(),
+            total_bytes: 0,
+            done_bytes: 0,
+            counter: Rc::new(Cell::new(0)),
+            stream_base: 0,
+        };
+        for input in inputs {
+            let input = input.as_ref();
+            if input == "-" {
+                me.queue.push_back(Source::Stdin);
+                continue;
+            }
+            let path = PathBuf::from(input);
+            me.add_path(&path, true);
+        }
+        me
+    }
+
+    /// Total size in bytes of the input files (stdin not counted).
+    pub fn total_bytes(&self) -> u64 {
+        self.total_bytes
+    }
+
+    /// Bytes of input consumed so far.
+    pub fn done_bytes(&self) -> u64 {
+        (self.done_bytes + self.counter.get().saturating_sub(self.stream_base))
+            .min(self.total_bytes)
+    }
+
+    fn add_path(&mut self, path: &Path, explicit: bool) {
+        let shown = path.display().to_string();
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                self.pending
+                    .push_back(Item::Diagnostic(Diagnostic::error(shown, io_reason(&e))));
+                return;
+            }
+        };
+        if meta.is_dir() {
+            let mut entries: Vec<(u8, PathBuf)> = Vec::new();
+            match std::fs::read_dir(path) {
+                Ok(rd) => {
+                    for entry in rd {
+                        match entry {
+                            Ok(e) => {
+                                let p = e.path();
+                                let hidden = p
+                                    .file_name()
+                                    .and_then(|n| n.to_str())
+                                    .is_some_and(|n| n.starts_with('.'));
+                                if hidden {
+                                    continue;
+                                }
+                                let rank = if p.is_dir() {
+                                    2
+                                } else {
+                                    FileKind::of(&p).map_or(3, |k| {
+                                        if k.is_structured() {
+                                            0
+                                        } else {
+                                            1
+                                        }
+                                    })
+                                };
+                                entries.push((rank, p));
+                            }
+                            Err(e) => self.pending.push_back(Item::Diagnostic(Diagnostic::error(
+                                shown.clone(),
+                                io_reason(&e),
+                            ))),
+                        }
+                    }
+                }
+                Err(e) => {
+                    self.pending
+                        .push_back(Item::Diagnostic(Diagnostic::error(shown, io_reason(&e))));
+                    return;
+                }
+            }
+            entries.sort();
+            for (_, p) in entries {
+                self.add_path(&p, false);
+            }
+            return;
+        }
+        match FileKind::of(path) {
+            Some(kind) => {
+                self.total_bytes += meta.len();
+                self.queue.push_back(Source::File {
+                    path: path.to_path_buf(),
+                    kind,
+                    size: meta.len(),
+                });
+            }
+            None if explicit => {
+                // A file named explicitly is read as text whatever its name.
+                self.total_bytes += meta.len();
+                self.queue.push_back(Source::File {
+                    path: path.to_path_buf(),
+                    kind: FileKind::Text { gzip: false },
+                    size: meta.len(),
+                });
+            }
+            None => self.pending.push_back(Item::Diagnostic(Diagnostic::note(
+                shown,
+                "skipped: not a known input format (.txt, .jsonl, optionally .gz)",
+            ))),
+        }
+    }
+
+    /// Applies duplicate detection to an article read from an input.
+    fn admit(&mut self, article: Article) -> Item {
+        if let Some(hash) = self.seen_ids.get(&article.id) {
+            let reason = if *hash == article.content_hash {
+                format!(
+                    "article {:?} already read from another input; skipped",
+                    article.id
+                )
+            } else {
+                format!(
+                    "article id {:?} already used by an article with different text; skipped (ids must be unique)",
+                    article.id
+                )
+            };
+            let severity = if *hash == article.content_hash {
+                vigie_core::Severity::Note
+            } else {
+                vigie_core::Severity::Warning
+            };
+            return Item::Diagnostic(Diagnostic::new(article.origin.display(), severity, reason));
+        }
+        if let Some(first) = self.seen_hashes.get(&article.content_hash) {
+            return Item::Diagnostic(Diagnostic::note(
+                article.origin.display(),
+                format!(
+                    "article {:?} has exactly the text of {first:?}; skipped as a duplicate",
+                    article.id
+                ),
+            ));
+        }
+        self.seen_ids
+            .insert(article.id.clone(), article.content_hash.clone());
+        self.seen_hashes
+            .insert(article.content_hash.clone(), article.id.clone());
+        Item::Article(Box::new(article))
+    }
+
+    fn next_from_stream(&mut self) -> Option<Item> {
+        loop {
+            let stream = self.stream.as_mut()?;
+            let mut buf = Vec::new();
+            match stream.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    self.finish_stream();
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let d = Diagnostic::error(
+                        format!("{}:{}", stream.path, stream.line_no + 1),
+                        format!("read error: {e}; rest of file skipped"),
+                    );
+                    self.finish_stream();
+                    return Some(Item::Diagnostic(d));
+                }
+            }
+            stream.line_no += 1;
+            let line_no = stream.line_no;
+            let (line, warning) = match String::from_utf8(buf) {
+                Ok(s) => (s, None),
+                Err(e) => (
+                    String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    Some(Diagnostic::warning(
+                        format!("{}:{}", stream.path, line_no),
+                        "line is not valid UTF-8; invalid bytes replaced",
+                    )),
+                ),
+            };
+            if let Some(w) = warning {
+                self.pending.push_back(Item::Diagnostic(w));
+            }
+            let (path, stem) = (stream.path.clone(), stream.stem.clone());
+            match jsonl::parse_line(&path, &stem, line_no, &line) {
+                jsonl::LineResult::Blank => continue,
+                jsonl::LineResult::Skip(d) => return Some(Item::Diagnostic(d)),
+                jsonl::LineResult::Article(a, diags) => {
+                    self.pending.extend(diags.into_iter().map(Item::Diagnostic));
+                    return Some(self.finalize(*a));
+                }
+                jsonl::LineResult::Html {
+                    article,
+                    diagnostics,
+                    ..
+                } => {
+                    self.pending
+                        .extend(diagnostics.into_iter().map(Item::Diagnostic));
+                    return Some(Item::Diagnostic(Diagnostic::error(
+                        article.origin.display(),
+                        "HTML records are not supported yet; use \"text\"",
+                    )));
+                }
+            }
+        }
+    }
+
+    fn finish_stream(&mut self) {
+        self.stream = None;
+        self.done_bytes += self.counter.get().saturating_sub(self.stream_base);
+        self.stream_base = self.counter.get();
+    }
+
+    /// Fills metadata every input format shares, then admits the article.
+    fn finalize(&mut self, mut article: Article) -> Item {
+        if let Some(url) = article.url.clone() {
+            if let Some(d) = url::date_in_url(&url) {
+                article.offer_published(d, MetaSource::Url);
+            }
+        }
+        self.admit(article)
+    }
+
+    fn open(&mut self, path: &Path, gzip: bool) -> Result<Box<dyn BufRead>, Diagnostic> {
+        let shown = path.display().to_string();
+        let file = std::fs::File::open(path)
+            .map_err(|e| Diagnostic::error(shown.clone(), io_reason(&e)))?;
+        self.stream_base = self.counter.get();
+        let counting = Counting {
+            inner: file,
+            counter: Rc::clone(&self.counter),
+        };
+        Ok(if gzip {
+            Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(counting)))
+        } else {
+            Box::new(BufReader::new(counting))
+        })
+    }
+
+    fn read_source(&mut self, source: Source) -> Option<Item> {
+        match source {
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+                    return Some(Item::Diagnostic(Diagnostic::error(
+                        "-",
+                        format!("cannot read standard input: {e}"),
+                    )));
+                }
+                self.read_stdin(bytes)
+            }
+            Source::File { path, kind, size } => {
+                let shown = path.display().to_string();
+                match kind {
+                    FileKind::Jsonl { gzip } => match self.open(&path, gzip) {
+                        Ok(reader) => {
+                            self.stream = Some(JsonlStream {
+                                reader,
+                                path: shown,
+                                stem: files::article_id(&path),
+                                line_no: 0,
+                            });
+                            self.next_from_stream()
+                        }
+                        Err(d) => {
+                            self.done_bytes += size;
+                            Some(Item::Diagnostic(d))
+                        }
+                    },
+                    FileKind::Text { gzip } => {
+                        let bytes = self.open(&path, gzip).and_then(|mut r| {
+                            let mut b = Vec::new();
+                            r.read_to_end(&mut b).map(|_| b).map_err(|e| {
+                                Diagnostic::error(shown.clone(), format!("cannot read: {e}"))
+                            })
+                        });
+                        self.done_bytes += size;
+                        self.stream_base = self.counter.get();
+                        match bytes {
+                            Err(d) => Some(Item::Diagnostic(d)),
+                            Ok(bytes) => self.text_article(
+                                &shown,
+                                files::article_id(&path),
+                                &bytes,
+                                InputFormat::Text,
+                            ),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn read_stdin(&mut self, bytes: Vec<u8>) -> Option<Item> {
+        let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+            let mut out = Vec::new();
+            if let Err(e) = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out) {
+                return Some(Item::Diagnostic(Diagnostic::error(
+                    "-",
+                    format!("gzip data is corrupt or truncated: {e}"),
+                )));
+            }
+            out
+        } else {
+            bytes
+        };
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+        if first == Some(b'{') {
+            self.stream = Some(JsonlStream {
+                reader: Box::new(std::io::Cursor::new(bytes)),
+                path: "-".into(),
+                stem: "stdin".into(),
+                line_no: 0,
+            });
+            self.stream_base = self.counter.get();
+            return self.next_from_stream();
+        }
+        self.text_article("-", "stdin".into(), &bytes, InputFormat::Text)
+    }
+
+    fn text_article(
+        &mut self,
+        shown: &str,
+        id: String,
+        bytes: &[u8],
+        format: InputFormat,
+    ) -> Option<Item> {
+        match decode::decode(bytes, None) {
+            Err(decode::NotText::Empty) => Some(Item::Diagnostic(Diagnostic::warning(
+                shown,
+                "empty file; skipped",
+            ))),
+            Err(decode::NotText::Binary(reason)) => Some(Item::Diagnostic(Diagnostic::error(
+                shown,
+                format!("{reason}; skipped"),
+            ))),
+            Ok(d) => {
+                if let Some(w) = d.warning {
+                    self.pending
+                        .push_back(Item::Diagnostic(Diagnostic::warning(shown, w)));
+                }
+                let article = Article::new(id, d.text, Origin::new(shown, format));
+                Some(self.finalize(article))
+            }
+        }
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item);
+            }
+            if self.stream.is_some() {
+                if let Some(item) = self.next_from_stream() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let source = self.queue.pop_front()?;
+            if let Some(item) = self.read_source(source) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+/// A short reason for an I/O error, lowercase.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            let mut c = s.chars();
+            match c.next() {
+                Some(f) => f.to_lowercase().chain(c).collect(),
+                None => s,
+            }
+        }
+    }
+}

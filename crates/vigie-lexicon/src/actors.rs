@@ -1,0 +1,583 @@
+//! The actor dictionary: named armed actors, actors generated for every
+//! country from templates (state forces, police, civilians, protesters),
+//! and generic references ("les djihadistes") that point to a named actor
+//! of the article in context. Formats: `data/actors/README.md`.
+
+use crate::countries::{Countries, Country};
+use crate::error::{parse_toml, LexiconError};
+use crate::matcher::{PhraseMatcher, PhraseMatcherBuilder};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// One actor of the dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Canonical ACLED-style name.
+    pub name: String,
+    /// ACLED interaction code 1..8.
+    pub inter: u8,
+    /// ISO alpha-2 codes of the countries it operates in.
+    pub countries: Vec<String>,
+    pub years: Option<(i32, i32)>,
+    /// Generic classes it can be referred to by (`jihadist`, `state_forces`).
+    pub classes: Vec<String>,
+    /// The country a generated actor belongs to (`Military Forces of Mali`).
+    pub generated_for: Option<String>,
+    /// The template a generated actor came from (`Military Forces of {name_en}`).
+    pub template: Option<String>,
+}
+
+/// What an alias points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasTarget {
+    /// An actor of [`Actors::get`].
+    Actor(usize),
+    /// A generic reference rule ([`Actors::generic`]).
+    Generic(usize),
+}
+
+/// The actor a generic reference stands for when the article names no
+/// actor of its class.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Fallback {
+    /// One name, possibly a template (`Military Forces of {name_en}`)
+    /// expanded for the article's country.
+    Name(String),
+    /// By ISO alpha-2 code of the article's country, `*` as default.
+    ByCountry(std::collections::BTreeMap<String, String>),
+}
+
+/// What a generic rule falls back to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FallbackActor<'a> {
+    Known(&'a Actor),
+    /// A name the dictionary does not list.
+    New(String),
+}
+
+/// A generic reference rule: a class, and optionally a fallback and the
+/// countries it applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenericRule {
+    pub class: String,
+    pub fallback: Option<Fallback>,
+    /// Empty: applies everywhere.
+    pub countries: Vec<String>,
+}
+
+impl GenericRule {
+    /// The fallback name for an article's country, before templates are
+    /// looked up (see [`Actors::fallback`]).
+    fn fallback_name(&self, country: Option<&Country>) -> Option<String> {
+        match self.fallback.as_ref()? {
+            Fallback::Name(n) => Some(n.clone()),
+            Fallback::ByCountry(map) => {
+                let by_cc = country.and_then(|c| map.get(&c.iso2));
+                by_cc.or_else(|| map.get("*")).cloned()
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorFile {
+    #[serde(default)]
+    actor: Vec<ActorEntry>,
+    #[serde(default)]
+    template: Vec<ActorEntry>,
+    #[serde(default)]
+    generic: Vec<GenericEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorEntry {
+    name: String,
+    inter: u8,
+    #[serde(default)]
+    countries: Vec<String>,
+    #[serde(default)]
+    years: Option<[i32; 2]>,
+    #[serde(default)]
+    classes: Vec<String>,
+    #[serde(default)]
+    fr: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+    /// Free text for maintainers; not used by the code.
+    #[serde(default, rename = "notes")]
+    _notes: Option<String>,
+    /// Templates only: canonical names overriding the expanded one, by
+    /// ISO alpha-2 code ("Military Forces of the United States").
+    #[serde(default)]
+    names: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GenericEntry {
+    class: String,
+    #[serde(default)]
+    fallback: Option<Fallback>,
+    #[serde(default)]
+    countries: Vec<String>,
+    #[serde(default)]
+    fr: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+    /// Free text for maintainers; not used by the code.
+    #[serde(default, rename = "notes")]
+    _notes: Option<String>,
+}
+
+/// The compiled actor dictionary.
+#[derive(Debug, Clone)]
+pub struct Actors {
+    actors: Vec<Actor>,
+    by_name: HashMap<String, usize>,
+    classes: Vec<String>,
+    generic: Vec<GenericRule>,
+    matcher: PhraseMatcher<AliasTarget>,
+}
+
+/// Collects actor files before compiling them.
+#[derive(Debug, Default)]
+pub struct ActorsBuilder {
+    actors: Vec<Actor>,
+    by_name: HashMap<String, usize>,
+    classes: Vec<String>,
+    generic: Vec<GenericRule>,
+    aliases: Vec<(String, AliasTarget)>,
+    templates: Vec<(String, ActorEntry)>,
+}
+
+impl ActorsBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one TOML file of `[[actor]]`, `[[template]]` or `[[generic]]`
+    /// entries.
+    pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> Result<(), LexiconError> {
+        let parsed: ActorFile = parse_toml(file, bytes)?;
+        for entry in parsed.actor {
+            check_entry(file, &entry)?;
+            let aliases: Vec<String> = entry.fr.iter().chain(&entry.en).cloned().collect();
+            let actor = Actor {
+                name: entry.name.trim().to_string(),
+                inter: entry.inter,
+                countries: entry
+                    .countries
+                    .iter()
+                    .map(|c| c.trim().to_ascii_uppercase())
+                    .collect(),
+                years: entry.years.map(|[a, b]| (a, b)),
+                classes: entry.classes.clone(),
+                generated_for: None,
+                template: None,
+            };
+            let idx = self.upsert(actor);
+            // The canonical name is an alias of itself.
+            self.aliases
+                .push((entry.name.clone(), AliasTarget::Actor(idx)));
+            for a in aliases {
+                self.aliases.push((a, AliasTarget::Actor(idx)));
+            }
+        }
+        for entry in parsed.template {
+            check_entry(file, &entry)?;
+            self.templates.push((file.to_string(), entry));
+        }
+        for g in parsed.generic {
+            let class = g.class.trim().to_string();
+            if class.is_empty() {
+                return Err(LexiconError::invalid(
+                    file,
+                    "a [[generic]] entry has an empty class",
+                ));
+            }
+            self.class_index(&class);
+            self.generic.push(GenericRule {
+                class,
+                fallback: g.fallback,
+                countries: g
+                    .countries
+                    .iter()
+                    .map(|c| c.trim().to_ascii_uppercase())
+                    .collect(),
+            });
+            let rule = self.generic.len() - 1;
+            for a in g.fr.iter().chain(&g.en) {
+                self.aliases.push((a.clone(), AliasTarget::Generic(rule)));
+            }
+        }
+        Ok(())
+    }
+
+    fn class_index(&mut self, class: &str) -> usize {
+        match self.classes.iter().position(|c| c == class) {
+            Some(i) => i,
+            None => {
+                self.classes.push(class.to_string());
+                self.classes.len() - 1
+            }
+        }
+    }
+
+    fn upsert(&mut self, actor: Actor) -> usize {
+        match self.by_name.get(&actor.name) {
+            Some(&i) => {
+                // A later file refines an actor: merge countries and classes.
+                let existing = &mut self.actors[i];
+                for c in actor.countries {
+                    if !existing.countries.contains(&c) {
+                        existing.countries.push(c);
+                    }
+                }
+                for c in actor.classes {
+                    if !existing.classes.contains(&c) {
+                        existing.classes.push(c);
+                    }
+                }
+                existing.inter = actor.inter;
+                if actor.generated_for.is_some() {
+                    existing.generated_for = actor.generated_for;
+                    existing.template = actor.template;
+                }
+                i
+            }
+            None => {
+                self.by_name.insert(actor.name.clone(), self.actors.len());
+                self.actors.push(actor);
+                self.actors.len() - 1
+            }
+        }
+    }
+
+    /// Expands templates over the country table and compiles the matcher.
+    pub fn build(mut self, countries: &Countries) -> Result<Actors, LexiconError> {
+        let templates = std::mem::take(&mut self.templates);
+        for (file, t) in &templates {
+            for country in countries.iter() {
+                let name = match t.names.get(&country.iso2) {
+                    Some(n) => n.clone(),
+                    None => {
+                        let Some(name) =
+                            expand(&t.name, country).and_then(|n| n.into_iter().next())
+                        else {
+                            continue;
+                        };
+                        name
+                    }
+                };
+                let actor = Actor {
+                    name: name.clone(),
+                    inter: t.inter,
+                    countries: vec![country.iso2.clone()],
+                    years: None,
+                    classes: t.classes.clone(),
+                    generated_for: Some(country.iso2.clone()),
+                    template: Some(t.name.clone()),
+                };
+                let idx = self.upsert(actor);
+                self.aliases.push((name, AliasTarget::Actor(idx)));
+                for pattern in t.fr.iter().chain(&t.en) {
+                    for alias in expand(pattern, country).unwrap_or_default() {
+                        self.aliases.push((alias, AliasTarget::Actor(idx)));
+                    }
+                }
+            }
+            if t.name.find('{').is_none() {
+                return Err(LexiconError::invalid(
+                    file,
+                    format!("template {:?} has no placeholder", t.name),
+                ));
+            }
+        }
+        for c in self
+            .actors
+            .iter()
+            .flat_map(|a| a.classes.clone())
+            .collect::<Vec<_>>()
+        {
+            self.class_index(&c);
+        }
+        let mut builder = PhraseMatcherBuilder::new();
+        for (alias, target) in &self.aliases {
+            builder.add(alias, *target);
+        }
+        Ok(Actors {
+            actors: self.actors,
+            by_name: self.by_name,
+            classes: self.classes,
+            generic: self.generic,
+            matcher: builder.build(),
+        })
+    }
+}
+
+fn check_entry(file: &str, e: &ActorEntry) -> Result<(), LexiconError> {
+    if e.name.trim().is_empty() {
+        return Err(LexiconError::invalid(file, "an entry has an empty name"));
+    }
+    if !(1..=8).contains(&e.inter) {
+        return Err(LexiconError::invalid(
+            file,
+            format!("{:?}: inter {} is not in 1..8", e.name, e.inter),
+        ));
+    }
+    Ok(())
+}
+
+/// Fills `{name_en}`, `{adj_fr_fs}`... for one country; a `|`-list of
+/// variants gives one string per variant. `None` when a placeholder has no
+/// value for this country or is unknown.
+fn expand(pattern: &str, country: &Country) -> Option<Vec<String>> {
+    let mut results = vec![String::new()];
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}')? + open;
+        let key = &rest[open + 1..close];
+        let values: Vec<String> = match key {
+            "name_en" => vec![country.name_en.clone()],
+            "name_fr" => vec![country.name_fr.clone()],
+            "adj_en" => country.adj_en.clone(),
+            "adj_fr_ms" => country.adj_fr_ms.clone(),
+            "adj_fr_fs" => country.adj_fr_fs.clone(),
+            "adj_fr_mp" => country.adj_fr_mp.clone(),
+            "adj_fr_fp" => country.adj_fr_fp.clone(),
+            _ => return None,
+        };
+        let values: Vec<String> = values.into_iter().filter(|v| !v.is_empty()).collect();
+        if values.is_empty() {
+            return None;
+        }
+        let prefix = &rest[..open];
+        results = results
+            .into_iter()
+            .flat_map(|r| values.iter().map(move |v| format!("{r}{prefix}{v}")))
+            .collect();
+        rest = &rest[close + 1..];
+    }
+    Some(results.into_iter().map(|r| format!("{r}{rest}")).collect())
+}
+
+impl Actors {
+    pub fn get(&self, idx: usize) -> Option<&Actor> {
+        self.actors.get(idx)
+    }
+
+    pub fn by_name(&self, name: &str) -> Option<&Actor> {
+        self.by_name.get(name).and_then(|&i| self.actors.get(i))
+    }
+
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    pub fn class_name(&self, idx: usize) -> Option<&str> {
+        self.classes.get(idx).map(String::as_str)
+    }
+
+    /// A generic reference rule.
+    pub fn generic(&self, idx: usize) -> Option<&GenericRule> {
+        self.generic.get(idx)
+    }
+
+    /// The actor a generic rule falls back to in an article about
+    /// `country`: a template is the actor generated from it for that
+    /// country (with its name overrides), a plain name the actor of that
+    /// name, or a new name when the dictionary lacks it.
+    pub fn fallback(
+        &self,
+        rule: &GenericRule,
+        country: Option<&Country>,
+    ) -> Option<FallbackActor<'_>> {
+        let name = rule.fallback_name(country)?;
+        if name.contains('{') {
+            let c = country?;
+            return self.generated(&name, &c.iso2).map(FallbackActor::Known);
+        }
+        Some(match self.by_name(&name) {
+            Some(a) => FallbackActor::Known(a),
+            None => FallbackActor::New(name),
+        })
+    }
+
+    pub fn matcher(&self) -> &PhraseMatcher<AliasTarget> {
+        &self.matcher
+    }
+
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Actor> {
+        self.actors.iter()
+    }
+
+    /// The generated actor of `template_prefix` ("Military Forces of") for
+    /// a country, e.g. the state forces of the article's country.
+    pub fn generated(&self, template: &str, iso2: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| {
+            a.generated_for.as_deref() == Some(iso2) && a.template.as_deref() == Some(template)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::countries::TEST_COUNTRIES;
+    use vigie_text::Folded;
+
+    const FILE: &str = r#"
+[[actor]]
+name = "Islamic State"
+inter = 2
+countries = ["SY", "IQ"]
+classes = ["jihadist"]
+fr = ["Etat islamique", "EI", "Daech"]
+en = ["ISIS", "IS"]
+
+[[template]]
+name = "Military Forces of {name_en}"
+inter = 1
+classes = ["state_forces"]
+names = { US = "Military Forces of the United States" }
+fr = ["armée {adj_fr_fs}", "forces armées {adj_fr_fp}"]
+en = ["{adj_en} army"]
+
+[[generic]]
+class = "jihadist"
+fr = ["djihadistes", "jihadistes"]
+
+[[generic]]
+class = "government"
+fallback = "Military Forces of {name_en}"
+fr = ["régime"]
+
+[[generic]]
+class = "mercenary"
+fallback = { ML = "Wagner Group", "*" = "Private Security Forces" }
+fr = ["mercenaires"]
+"#;
+
+    fn actors() -> Actors {
+        let countries = Countries::parse("c", TEST_COUNTRIES.as_bytes()).unwrap();
+        let mut b = ActorsBuilder::new();
+        b.add_file("t.toml", FILE.as_bytes()).unwrap();
+        b.build(&countries).unwrap()
+    }
+
+    fn resolve(a: &Actors, text: &str) -> Vec<String> {
+        let f = Folded::new(text, None);
+        a.matcher()
+            .find(&f)
+            .iter()
+            .map(|m| match a.matcher().payload(m.pattern) {
+                Some(AliasTarget::Actor(i)) => a.get(*i).unwrap().name.clone(),
+                Some(AliasTarget::Generic(c)) => {
+                    format!("generic:{}", a.generic(*c).unwrap().class)
+                }
+                None => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn templates_generate_state_forces_for_every_country() {
+        let a = actors();
+        assert_eq!(
+            resolve(
+                &a,
+                "L'armée malienne et les forces armées américaines contre Daech"
+            ),
+            vec![
+                "Military Forces of Mali",
+                "Military Forces of the United States",
+                "Islamic State"
+            ]
+        );
+        assert_eq!(
+            resolve(&a, "the US army and the American army"),
+            vec![
+                "Military Forces of the United States",
+                "Military Forces of the United States"
+            ]
+        );
+        assert_eq!(
+            a.generated("Military Forces of {name_en}", "SY")
+                .unwrap()
+                .name,
+            "Military Forces of Syria"
+        );
+    }
+
+    #[test]
+    fn generic_references_and_acronyms() {
+        let a = actors();
+        assert_eq!(
+            resolve(&a, "les djihadistes de l'EI"),
+            vec!["generic:jihadist", "Islamic State"]
+        );
+        assert!(resolve(&a, "this is it").is_empty());
+        let countries = Countries::parse("c", TEST_COUNTRIES.as_bytes()).unwrap();
+        let rule = |class: &str| {
+            (0..3)
+                .filter_map(|i| a.generic(i))
+                .find(|r| r.class == class)
+                .unwrap()
+                .clone()
+        };
+        let name = |f: Option<FallbackActor>| match f {
+            Some(FallbackActor::Known(a)) => Some(a.name.clone()),
+            Some(FallbackActor::New(n)) => Some(n),
+            None => None,
+        };
+        assert_eq!(
+            name(a.fallback(&rule("government"), countries.get("SY"))).as_deref(),
+            Some("Military Forces of Syria")
+        );
+        // Template name overrides apply ("the United States").
+        assert_eq!(
+            name(a.fallback(&rule("government"), countries.get("US"))).as_deref(),
+            Some("Military Forces of the United States")
+        );
+        assert_eq!(name(a.fallback(&rule("government"), None)), None);
+        assert_eq!(
+            name(a.fallback(&rule("mercenary"), countries.get("ML"))).as_deref(),
+            Some("Wagner Group")
+        );
+        assert_eq!(
+            name(a.fallback(&rule("mercenary"), countries.get("SY"))).as_deref(),
+            Some("Private Security Forces")
+        );
+        assert_eq!(
+            name(a.fallback(&rule("jihadist"), countries.get("SY"))),
+            None
+        );
+    }
+
+    #[test]
+    fn bad_entries_are_reported_with_the_file() {
+        let mut b = ActorsBuilder::new();
+        let e = b
+            .add_file("bad.toml", b"[[actor]]\nname = \"X\"\ninter = 9\n")
+            .unwrap_err();
+        assert_eq!(e.to_string(), "bad.toml: \"X\": inter 9 is not in 1..8");
+        let e = b
+            .add_file(
+                "bad.toml",
+                b"[[actor]]\nname = \"X\"\ninter = 1\nalias = []\n",
+            )
+            .unwrap_err();
+        assert!(e.to_string().starts_with("bad.toml:"), "{e}");
+    }
+}

@@ -1,0 +1,189 @@
+//! Claim cues (`claims.toml`) and place cues (`places.toml`) per language.
+
+use crate::error::{parse_toml, LexiconError};
+use crate::matcher::{PhraseMatcher, PhraseMatcherBuilder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// What an attribution cue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClaimCue {
+    /// Before the claimant ("selon", "according to").
+    Before,
+    /// A speech verb ("a indiqué", "said").
+    Verb,
+    /// Makes the claimant a relay of another ("citant").
+    Relay,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimsFile {
+    language: String,
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    relay: Vec<String>,
+}
+
+/// What a place cue says about the place after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceCueKind {
+    Settlement,
+    Preposition,
+    Near,
+    Region,
+    Part,
+}
+
+/// A place-related phrase.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PlaceWord {
+    Cue(PlaceCueKind),
+    /// A compass bearing in degrees.
+    Direction(f64),
+    /// A distance unit in km.
+    DistanceUnit(f64),
+    DirectionBefore,
+    DirectionAfter,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlacesFile {
+    language: String,
+    #[serde(default)]
+    cue: Vec<CueEntry>,
+    #[serde(default)]
+    directions: BTreeMap<String, f64>,
+    #[serde(default)]
+    distance_units: BTreeMap<String, f64>,
+    #[serde(default)]
+    direction_before: Vec<String>,
+    #[serde(default)]
+    direction_after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueEntry {
+    kind: PlaceCueKind,
+    phrases: Vec<String>,
+}
+
+/// What a role cue says about the actor after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleCue {
+    Agent,
+    Loser,
+    Target,
+    Support,
+    Between,
+    Perpetrator,
+    Passive,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolesFile {
+    language: String,
+    #[serde(default)]
+    agent: Vec<String>,
+    #[serde(default)]
+    loser: Vec<String>,
+    #[serde(default)]
+    target: Vec<String>,
+    #[serde(default)]
+    support: Vec<String>,
+    #[serde(default)]
+    between: Vec<String>,
+    #[serde(default)]
+    perpetrator: Vec<String>,
+    #[serde(default)]
+    passive: Vec<String>,
+}
+
+/// Compiled claim, place and role cues.
+#[derive(Debug, Clone)]
+pub struct Cues {
+    pub claims: PhraseMatcher<ClaimCue>,
+    pub places: PhraseMatcher<PlaceWord>,
+    pub roles: PhraseMatcher<RoleCue>,
+}
+
+impl Cues {
+    pub fn parse<'a>(
+        claim_files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+        place_files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+        role_files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    ) -> Result<Cues, LexiconError> {
+        let mut c = PhraseMatcherBuilder::new();
+        for (file, bytes) in claim_files {
+            let f: ClaimsFile = parse_toml(file, bytes)?;
+            let _ = f.language;
+            for p in &f.before {
+                c.add(p, ClaimCue::Before);
+            }
+            for p in &f.verbs {
+                c.add(p, ClaimCue::Verb);
+            }
+            for p in &f.relay {
+                c.add(p, ClaimCue::Relay);
+            }
+        }
+        let mut p = PhraseMatcherBuilder::new();
+        for (file, bytes) in place_files {
+            let f: PlacesFile = parse_toml(file, bytes)?;
+            let _ = f.language;
+            for cue in &f.cue {
+                for phrase in &cue.phrases {
+                    p.add(phrase, PlaceWord::Cue(cue.kind));
+                }
+            }
+            for (w, b) in &f.directions {
+                if !(0.0..360.0).contains(b) {
+                    return Err(LexiconError::invalid(
+                        file,
+                        format!("direction {w:?}: bearing {b} is not in [0, 360)"),
+                    ));
+                }
+                p.add(w, PlaceWord::Direction(*b));
+            }
+            for (w, k) in &f.distance_units {
+                p.add(w, PlaceWord::DistanceUnit(*k));
+            }
+            for w in &f.direction_before {
+                p.add(w, PlaceWord::DirectionBefore);
+            }
+            for w in &f.direction_after {
+                p.add(w, PlaceWord::DirectionAfter);
+            }
+        }
+        let mut r = PhraseMatcherBuilder::new();
+        for (file, bytes) in role_files {
+            let f: RolesFile = parse_toml(file, bytes)?;
+            let _ = f.language;
+            for (list, cue) in [
+                (&f.agent, RoleCue::Agent),
+                (&f.loser, RoleCue::Loser),
+                (&f.target, RoleCue::Target),
+                (&f.support, RoleCue::Support),
+                (&f.between, RoleCue::Between),
+                (&f.perpetrator, RoleCue::Perpetrator),
+                (&f.passive, RoleCue::Passive),
+            ] {
+                for p in list {
+                    r.add(p, cue);
+                }
+            }
+        }
+        Ok(Cues {
+            claims: c.build(),
+            places: p.build(),
+            roles: r.build(),
+        })
+    }
+}

@@ -1,0 +1,157 @@
+//! Linguistic data for vigie and the matchers compiled from it.
+//!
+//! Everything vigie knows about language and the world (place names, actor
+//! names and aliases, event trigger words, month and weekday names, number
+//! words, boilerplate cues) lives in data files under `data/`, documented in
+//! `data/README.md`. They are embedded in the binary and can be extended or
+//! replaced by user files without recompiling (see [`DataSet`]).
+//!
+//! Architecture invariant: this crate parses bytes it is given; it never
+//! opens a file.
+
+pub mod actors;
+pub mod calendar;
+pub mod claimants;
+pub mod countries;
+pub mod cues;
+pub mod data;
+mod error;
+pub mod gazetteer;
+pub mod matcher;
+pub mod numbers;
+pub mod outlets;
+pub mod pattern;
+pub mod triggers;
+
+pub use actors::{Actor, Actors, AliasTarget, Fallback, FallbackActor, GenericRule};
+pub use calendar::{Calendar, DateWord, Unit};
+pub use claimants::{Claimant, Claimants};
+pub use countries::{Countries, Country};
+pub use cues::{ClaimCue, Cues, PlaceCueKind, PlaceWord, RoleCue};
+pub use data::DataSet;
+pub use error::LexiconError;
+pub use gazetteer::{Gazetteer, Place};
+pub use matcher::{PhraseMatch, PhraseMatcher, PhraseMatcherBuilder};
+pub use numbers::{NumberWord, Numbers};
+pub use outlets::{Outlet, Outlets};
+pub use triggers::{FilterCue, Frame, Trigger, TriggerSubEvent, Triggers};
+
+use vigie_text::TextRules;
+
+/// Everything compiled from a [`DataSet`].
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub text: TextRules,
+    pub countries: Countries,
+    pub actors: Actors,
+    pub claimants: Claimants,
+    pub outlets: Outlets,
+    pub calendar: Calendar,
+    pub numbers: Numbers,
+    pub triggers: Triggers,
+    pub cues: Cues,
+    pub gazetteer: Gazetteer,
+}
+
+/// Files of the lexicon directories for one kind (`lexicon/*/<name>`).
+fn per_language<'a>(data: &'a DataSet, name: &'a str) -> Vec<(&'a str, &'a [u8])> {
+    data.matching("lexicon/", name)
+        .filter(|(p, _)| p.ends_with(&format!("/{name}")))
+        .collect()
+}
+
+impl Lexicon {
+    /// The lexicon of the embedded data.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        Lexicon::load(&DataSet::embedded())
+    }
+
+    /// Compiles a data set. Errors name the file and the problem; the
+    /// first error stops the load (a broken data file is a configuration
+    /// error, not input).
+    pub fn load(data: &DataSet) -> Result<Lexicon, LexiconError> {
+        let mut text = TextRules::default();
+        for (file, bytes) in per_language(data, "text.toml") {
+            let src = std::str::from_utf8(bytes)
+                .map_err(|_| LexiconError::invalid(file, "not valid UTF-8"))?;
+            text.add_toml(file, src)?;
+        }
+        let countries = match data.get("countries.tsv") {
+            Some(b) => Countries::parse("countries.tsv", b)?,
+            None => Countries::default(),
+        };
+        let mut actors = actors::ActorsBuilder::new();
+        for (file, bytes) in data.matching("actors/", ".toml") {
+            actors.add_file(file, bytes)?;
+        }
+        let actors = actors.build(&countries)?;
+        let claimant_files: Vec<(&str, &[u8])> = data.matching("claimants", ".toml").collect();
+        let claimants = Claimants::parse(claimant_files)?;
+        let outlets = match data.get("outlets.tsv") {
+            Some(b) => Outlets::parse("outlets.tsv", b)?,
+            None => Outlets::default(),
+        };
+        let calendar = Calendar::parse(per_language(data, "calendar.toml"))?;
+        let numbers = Numbers::parse(per_language(data, "numbers.toml"))?;
+        let triggers = Triggers::parse(per_language(data, "triggers.toml"))?;
+        let cues = Cues::parse(
+            per_language(data, "claims.toml"),
+            per_language(data, "places.toml"),
+            per_language(data, "roles.toml"),
+        )?;
+        let mut gazetteer = Gazetteer::new();
+        for (file, bytes) in data.matching("gazetteer/", "") {
+            let name = file.rsplit('/').next().unwrap_or(file);
+            if name.starts_with("places") && (name.ends_with(".tsv") || name.ends_with(".tsv.gz")) {
+                gazetteer.add_places(file, bytes)?;
+            }
+        }
+        if let Some(b) = data.get("gazetteer/overlay.tsv") {
+            gazetteer.add_places("gazetteer/overlay.tsv", b)?;
+        }
+        if let Some(b) = data.get("gazetteer/admin1.tsv") {
+            gazetteer.add_admin1("gazetteer/admin1.tsv", b)?;
+        }
+        if let Some(b) = data.get("gazetteer/aliases.tsv") {
+            gazetteer.add_aliases("gazetteer/aliases.tsv", b)?;
+        }
+        Ok(Lexicon {
+            text,
+            countries,
+            actors,
+            claimants,
+            outlets,
+            calendar,
+            numbers,
+            triggers,
+            cues,
+            gazetteer,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_lexicon_loads() {
+        let lex = Lexicon::embedded().unwrap();
+        assert!(lex.text.languages.contains(&"fr".to_string()));
+        assert!(!lex.triggers.is_empty());
+    }
+
+    #[test]
+    fn a_broken_user_file_names_itself() {
+        let mut data = DataSet::embedded();
+        data.insert(
+            "lexicon/fr/calendar.toml",
+            b"language = \"fr\"\nmonths = []\nweekdays = []".to_vec(),
+        );
+        let e = Lexicon::load(&data).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "lexicon/fr/calendar.toml: months: expected 12 entries, found 0"
+        );
+    }
+}

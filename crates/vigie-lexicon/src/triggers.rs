@@ -1,0 +1,237 @@
+//! Event triggers (`data/lexicon/<lang>/triggers.toml`): phrases mapped to
+//! an ACLED sub-event type and an argument frame, plus the filter cues
+//! (future, negation, history, cumulative tolls, reported speech).
+
+use crate::error::{parse_toml, LexiconError};
+use crate::matcher::{PhraseMatcher, PhraseMatcherBuilder};
+use crate::pattern::expand;
+use serde::Deserialize;
+use vigie_core::SubEventType;
+
+/// Where a trigger's arguments are; see the head of `fr/triggers.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Frame {
+    Capture,
+    Expel,
+    Repel,
+    Clash,
+    Attack,
+    Strike,
+    Explode,
+    Kill,
+    Abduct,
+    Arrest,
+    Protest,
+    Disperse,
+    Riot,
+    Agreement,
+    Base,
+    Loot,
+    Withdraw,
+}
+
+/// The sub-event a trigger reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerSubEvent {
+    Fixed(SubEventType),
+    /// Government regains territory or non-state actor overtakes territory,
+    /// decided by actor1.
+    Territory,
+}
+
+/// One trigger rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    pub id: String,
+    pub sub_event: TriggerSubEvent,
+    pub frame: Frame,
+    pub language: String,
+}
+
+/// A kind of filter cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FilterCue {
+    Future,
+    Negation,
+    History,
+    Cumulative,
+    Reported,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerFile {
+    language: String,
+    #[serde(default)]
+    trigger: Vec<TriggerEntry>,
+    #[serde(default)]
+    filters: Filters,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerEntry {
+    id: String,
+    sub_event: String,
+    frame: Frame,
+    patterns: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Filters {
+    #[serde(default)]
+    future: Vec<String>,
+    #[serde(default)]
+    negation: Vec<String>,
+    #[serde(default)]
+    history: Vec<String>,
+    #[serde(default)]
+    cumulative: Vec<String>,
+    #[serde(default)]
+    reported: Vec<String>,
+}
+
+/// All trigger rules and filter cues, compiled.
+#[derive(Debug, Clone)]
+pub struct Triggers {
+    rules: Vec<Trigger>,
+    matcher: PhraseMatcher<usize>,
+    filters: PhraseMatcher<FilterCue>,
+}
+
+impl Triggers {
+    pub fn parse<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    ) -> Result<Triggers, LexiconError> {
+        let mut rules = Vec::new();
+        let mut b = PhraseMatcherBuilder::new();
+        let mut f = PhraseMatcherBuilder::new();
+        for (file, bytes) in files {
+            let parsed: TriggerFile = parse_toml(file, bytes)?;
+            for t in parsed.trigger {
+                let sub_event = if t.sub_event.eq_ignore_ascii_case("territory") {
+                    TriggerSubEvent::Territory
+                } else {
+                    TriggerSubEvent::Fixed(SubEventType::parse(&t.sub_event).ok_or_else(|| {
+                        LexiconError::invalid(
+                            file,
+                            format!("trigger {:?}: unknown sub_event {:?}", t.id, t.sub_event),
+                        )
+                    })?)
+                };
+                let idx = rules.len();
+                rules.push(Trigger {
+                    id: t.id.clone(),
+                    sub_event,
+                    frame: t.frame,
+                    language: parsed.language.clone(),
+                });
+                for p in &t.patterns {
+                    let phrases = expand(p).map_err(|e| {
+                        LexiconError::invalid(
+                            file,
+                            format!("trigger {:?}: pattern {p:?}: {e}", t.id),
+                        )
+                    })?;
+                    for phrase in phrases {
+                        b.add(&phrase, idx);
+                    }
+                }
+            }
+            let fl = &parsed.filters;
+            for (list, cue) in [
+                (&fl.future, FilterCue::Future),
+                (&fl.negation, FilterCue::Negation),
+                (&fl.history, FilterCue::History),
+                (&fl.cumulative, FilterCue::Cumulative),
+                (&fl.reported, FilterCue::Reported),
+            ] {
+                for p in list {
+                    f.add(p, cue);
+                }
+            }
+        }
+        Ok(Triggers {
+            rules,
+            matcher: b.build(),
+            filters: f.build(),
+        })
+    }
+
+    pub fn rule(&self, idx: usize) -> Option<&Trigger> {
+        self.rules.get(idx)
+    }
+
+    pub fn matcher(&self) -> &PhraseMatcher<usize> {
+        &self.matcher
+    }
+
+    pub fn filters(&self) -> &PhraseMatcher<FilterCue> {
+        &self.filters
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_text::Folded;
+
+    #[test]
+    fn embedded_trigger_files_compile_and_match() {
+        let fr = include_bytes!("../../../data/lexicon/fr/triggers.toml");
+        let en = include_bytes!("../../../data/lexicon/en/triggers.toml");
+        let t = Triggers::parse([("fr", &fr[..]), ("en", &en[..])]).unwrap();
+        let f = Folded::new(
+            "L'armée a repris le contrôle de Palmyre après des frappes aériennes.",
+            None,
+        );
+        let ids: Vec<&str> = t
+            .matcher()
+            .find(&f)
+            .iter()
+            .map(|m| {
+                t.rule(*t.matcher().payload(m.pattern).unwrap())
+                    .unwrap()
+                    .id
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(ids, vec!["fr.capture.reprendre", "fr.strike.air"]);
+        let f = Folded::new(
+            "A roadside bomb killed three soldiers, officials said.",
+            None,
+        );
+        let ids: Vec<&str> = t
+            .matcher()
+            .find(&f)
+            .iter()
+            .map(|m| {
+                t.rule(*t.matcher().payload(m.pattern).unwrap())
+                    .unwrap()
+                    .id
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(ids, vec!["en.explode.ied"]);
+    }
+
+    #[test]
+    fn unknown_sub_event_is_reported() {
+        let src = "language = \"fr\"\n[[trigger]]\nid = \"x\"\nsub_event = \"Battle\"\nframe = \"clash\"\npatterns = [\"a\"]\n";
+        let e = Triggers::parse([("t.toml", src.as_bytes())]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.toml: trigger \"x\": unknown sub_event \"Battle\""
+        );
+    }
+}
