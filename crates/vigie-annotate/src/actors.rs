@@ -141,7 +141,7 @@ pub fn resolve_actors(
                     let Some(actor) = lex.actors.get(i) else {
                         continue;
                     };
-                    if !actor.classes.iter().any(|c| *c == rule.class) {
+                    if !actor.classes.contains(&rule.class) {
                         continue;
                     }
                     let dist = f.span.gap(g.span) + if g.span.start > f.span.start { 1 } else { 0 };

@@ -97,7 +97,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
         }
         for list in &mut words {
-            list.sort_by(|a, b| b.0.cmp(&a.0));
+            list.sort_by_key(|w| std::cmp::Reverse(w.0));
         }
         Parser {
             s,

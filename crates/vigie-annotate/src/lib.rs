@@ -151,34 +151,36 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             &taken[i],
         ));
     }
-    // Unambiguous place names vote for the focus too.
+    // Countries named in the text; unambiguous, exactly matched towns of
+    // some size vote for the focus too.
+    let mentioned: Vec<(String, f64)> = country_weight
+        .iter()
+        .map(|(c, w)| (c.clone(), *w))
+        .collect();
     for c in &candidates {
         let countries: Vec<String> = c
             .entries
             .iter()
-            .filter_map(|e| match e {
-                vigie_lexicon::gazetteer::Entry::Place(p) => {
-                    lex.gazetteer.place(*p).map(|p| p.country.clone())
-                }
-                vigie_lexicon::gazetteer::Entry::Admin1(a) => lex
-                    .gazetteer
-                    .admin1(*a)
-                    .and_then(|a| a.key.split('.').next().map(str::to_string)),
+            .filter(|(e, how)| {
+                *how == vigie_lexicon::MatchKind::Exact
+                    && match e {
+                        vigie_lexicon::Entry::Place(id) => lex
+                            .gazetteer
+                            .brief(*id)
+                            .is_some_and(|p| p.population >= 1000 || p.overlay),
+                        vigie_lexicon::Entry::Admin1(_) => true,
+                    }
             })
+            .filter_map(|(e, _)| places::entry_country(lex, *e))
             .collect();
-        if let [only] = countries.as_slice() {
-            *country_weight.entry(only.clone()).or_default() += 0.5;
-        } else if !countries.is_empty() && countries.iter().all(|c| *c == countries[0]) {
+        if !countries.is_empty() && countries.iter().all(|c| *c == countries[0]) {
             *country_weight.entry(countries[0].clone()).or_default() += 0.5;
         }
     }
     focus = focus_of(&country_weight).or(focus);
     let ctx = places::PlaceContext {
         focus: focus.clone(),
-        countries: country_weight
-            .iter()
-            .map(|(c, w)| (c.clone(), *w))
-            .collect(),
+        countries: mentioned,
     };
     for (k, m) in places::resolve(&candidates, lex, &ctx) {
         let c = &candidates[k];

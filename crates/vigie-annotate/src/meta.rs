@@ -27,8 +27,17 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
     if current.is_some_and(|p| p.precision == Precision::Day) {
         return;
     }
-    let body_start = article.body.first().map_or(article.text.len(), |s| s.start);
-    let header_end = body_start.min(article.text.len());
+    // The header: every line (kept or removed) before the first long
+    // paragraph of the body.
+    let header_end = article
+        .body
+        .iter()
+        .find(|s| {
+            s.slice(&article.text)
+                .is_some_and(|t| t.split_whitespace().count() >= 15)
+        })
+        .map_or(article.text.len(), |s| s.start)
+        .min(HEADER_BYTES);
     let mut found: Option<FuzzyDate> = None;
     // Header lines: absolute dates only (no publication date to lean on).
     let mut pos = 0;
@@ -85,6 +94,9 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
         _ => {}
     }
 }
+
+/// How far into the text a header dateline is looked for.
+const HEADER_BYTES: usize = 3000;
 
 fn floor_char(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {

@@ -131,7 +131,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                 if v == 20 && current % 100 == 4 && last.is_some() {
                     // quatre-vingt(s)
                     current = current - 4 + 80;
-                } else if last.is_some() && current % 10 != 0 && v < 100 {
+                } else if last.is_some() && !current.is_multiple_of(10) && v < 100 {
                     break;
                 } else {
                     current += v;
@@ -190,7 +190,7 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
         }
     }
     for list in &mut words {
-        list.sort_by(|a, b| b.0.cmp(&a.0));
+        list.sort_by_key(|w| std::cmp::Reverse(w.0));
     }
     let p = Parser { s, n, words };
     let skipped = |i: usize| skip.iter().any(|&(a, b)| a <= i && i <= b);
@@ -255,11 +255,7 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
         if matches!(kind, Hedge::AtMost) {
             low = 0.0;
         }
-        let value = if kind == Hedge::Range {
-            read.value
-        } else {
-            read.value
-        };
+        let value = read.value;
         // What is counted: a glued unit, a noun after (skipping "de"),
         // then a participle after or a verb before that makes it a count
         // of the dead or wounded.

@@ -16,8 +16,10 @@
 use crate::context::SentenceView;
 use vigie_core::geo::{haversine_km, offset};
 use vigie_core::{PlaceMention, Span};
-use vigie_lexicon::gazetteer::{name_keys, Entry};
-use vigie_lexicon::{Lexicon, PlaceCueKind, PlaceWord};
+use vigie_lexicon::{Entry, Lexicon, MatchKind, PlaceCueKind, PlaceWord};
+
+/// Most gazetteer entries kept for one name.
+const MAX_ENTRIES: usize = 64;
 
 /// A toponym found in a sentence, before resolution.
 #[derive(Debug, Clone)]
@@ -29,7 +31,8 @@ pub struct PlaceCandidate {
     pub last: usize,
     pub span: Span,
     pub surface: String,
-    pub entries: Vec<Entry>,
+    /// Gazetteer entries and how the name matched them.
+    pub entries: Vec<(Entry, MatchKind)>,
     /// The cue right before the name.
     pub cue: Option<PlaceCueKind>,
     /// "près de", "aux environs de", "near" shortly before.
@@ -80,32 +83,93 @@ pub fn find_candidates(
             continue;
         }
         let cue = if i > 0 { cue_ending[i - 1] } else { None };
-        let mut found: Option<(usize, Vec<Entry>)> = None;
-        for len in (1..=max_n.min(n - i)).rev() {
-            let last = i + len - 1;
-            if (i..=last).any(|k| is_taken(k) || s.kind(k) == Some(vigie_text::TokenKind::Punct)) {
-                continue;
+        // Names start with a capitalised word or an article before one
+        // ("al-Soukhna"); keys come from the folded tokens.
+        let rules = gaz.rules();
+        let starts_name = s.capitalized(i) || (rules.is_article(s.word(i)) && s.capitalized(i + 1));
+        let mut found: Option<(usize, Vec<(Entry, MatchKind)>)> = None;
+        if starts_name {
+            let mut tokens: Vec<&str> = Vec::with_capacity(max_n);
+            let mut lens: Vec<usize> = Vec::new();
+            for len in 1..=max_n.min(n - i) {
+                let k = i + len - 1;
+                if is_taken(k) || s.kind(k) == Some(vigie_text::TokenKind::Punct) {
+                    break;
+                }
+                tokens.push(s.word(k));
+                lens.push(len);
             }
-            if !(i..=last).any(|k| s.capitalized(k)) {
-                continue;
-            }
-            let key: Vec<&str> = (i..=last).map(|k| s.word(k)).collect();
-            let key = key.join(" ");
-            if len == 1 && (key.chars().count() < 3 || lex.text.is_stopword(&key)) {
-                continue;
-            }
-            let mut entries: Vec<Entry> = gaz.lookup_key(&key).to_vec();
-            // Names starting with an Arabic article are indexed without it.
-            for k in name_keys(&key) {
-                for e in gaz.lookup_key(&k) {
-                    if !entries.contains(e) {
-                        entries.push(*e);
+            for &len in lens.iter().rev() {
+                let last = i + len - 1;
+                let words = &tokens[..len];
+                if len == 1 && (words[0].chars().count() < 3 || lex.text.is_stopword(words[0])) {
+                    continue;
+                }
+                // Acronyms (ONU, OSDH, GNA) are organisations, not places.
+                let acronym = (i..=last)
+                    .all(|k| s.folded.tokens.get(k).is_some_and(|t| t.all_caps))
+                    && words.iter().map(|w| w.chars().count()).sum::<usize>() <= 5;
+                if acronym {
+                    continue;
+                }
+                // A capitalised word followed by another one that does not
+                // extend the name is a person's name ("Yara Charif").
+                let next_is_word = s.kind(i + 1) == Some(vigie_text::TokenKind::Word);
+                if len == 1
+                    && cue.is_none()
+                    && next_is_word
+                    && s.capitalized(i + 1)
+                    && s.gap(i, i + 1) == " "
+                {
+                    continue;
+                }
+                if !s.capitalized(last) && !s.is_number(last) {
+                    continue;
+                }
+                let mut entries: Vec<(Entry, MatchKind)> = gaz
+                    .lookup_key(&words.join(" "))
+                    .into_iter()
+                    .map(|e| (e, MatchKind::Exact))
+                    .collect();
+                let content = rules.content_tokens(words).join(" ");
+                if content != words.join(" ") {
+                    for e in gaz.lookup_key(&content) {
+                        if !entries.iter().any(|(x, _)| *x == e) {
+                            entries.push((e, MatchKind::Exact));
+                        }
                     }
                 }
+                if !entries.is_empty() {
+                    found = Some((last, entries));
+                    break;
+                }
             }
-            if !entries.is_empty() {
-                found = Some((last, entries));
-                break;
+            // Transliteration fallback: names of one to three words with
+            // at least five letters ("Soukhna", "Khan Cheikhoun").
+            if found.is_none() {
+                for &len in lens.iter().rev().filter(|&&l| l <= 3) {
+                    let last = i + len - 1;
+                    let words = &tokens[..len];
+                    let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+                    if letters < 5
+                        || !s.capitalized(last)
+                        || words.iter().any(|w| lex.text.is_stopword(w))
+                    {
+                        continue;
+                    }
+                    let Some(skel) = rules.skeleton_of_tokens(words) else {
+                        continue;
+                    };
+                    let entries: Vec<(Entry, MatchKind)> = gaz
+                        .lookup_skeleton(&skel)
+                        .into_iter()
+                        .map(|e| (e, MatchKind::Skeleton))
+                        .collect();
+                    if !entries.is_empty() {
+                        found = Some((last, entries));
+                        break;
+                    }
+                }
             }
         }
         // A capitalised name the gazetteer lacks, after a settlement noun
@@ -140,11 +204,41 @@ pub fn find_candidates(
                 found = Some((last, Vec::new()));
             }
         }
-        let Some((last, entries)) = found else {
+        let Some((last, mut entries)) = found else {
             i += 1;
             continue;
         };
+        // Very common names ("Ali", "Al Bayda"): keep the focus-free top
+        // by population, enough to rank.
+        if entries.len() > MAX_ENTRIES {
+            entries.sort_by_key(|(e, _)| {
+                std::cmp::Reverse(match e {
+                    Entry::Place(id) => gaz.brief(*id).map_or(0, |p| p.population),
+                    Entry::Admin1(_) => u64::MAX,
+                })
+            });
+            entries.truncate(MAX_ENTRIES);
+        }
         let span = s.span_of(i, last);
+        // A name listed after a settlement noun shares it: "les
+        // agglomérations d'El Kuleybe et de Kirkouk".
+        let mut cue = cue;
+        if cue == Some(PlaceCueKind::Preposition) {
+            if let Some(prev) = out
+                .last()
+                .filter(|p: &&PlaceCandidate| p.cue == Some(PlaceCueKind::Settlement))
+            {
+                let list_only = (prev.last + 1..i).all(|k| {
+                    matches!(
+                        s.word(k),
+                        "," | "et" | "and" | "de" | "d" | "du" | "a" | "of" | "la" | "le" | "l"
+                    )
+                });
+                if list_only {
+                    cue = Some(PlaceCueKind::Settlement);
+                }
+            }
+        }
         // Relative words before the name.
         let window_start = i.saturating_sub(7);
         let mut near = false;
@@ -163,8 +257,13 @@ pub fn find_candidates(
                         // A distance before the direction: "20 km à l'ouest".
                         let mut km = None;
                         let mut first = k;
-                        for d in k.saturating_sub(4)..k {
-                            if let Some(&(_, PlaceWord::DistanceUnit(f))) = words_at[d]
+                        for (d, ws) in words_at
+                            .iter()
+                            .enumerate()
+                            .take(k)
+                            .skip(k.saturating_sub(4))
+                        {
+                            if let Some(&(_, PlaceWord::DistanceUnit(f))) = ws
                                 .iter()
                                 .find(|(_, w)| matches!(w, PlaceWord::DistanceUnit(_)))
                             {
@@ -210,7 +309,7 @@ pub struct PlaceContext {
 
 fn entry_coords(lex: &Lexicon, e: Entry) -> Option<(f64, f64)> {
     match e {
-        Entry::Place(i) => lex.gazetteer.place(i).map(|p| (p.lat, p.lon)),
+        Entry::Place(i) => lex.gazetteer.brief(i).map(|p| (p.lat, p.lon)),
         Entry::Admin1(i) => lex
             .gazetteer
             .admin1(i)
@@ -219,31 +318,61 @@ fn entry_coords(lex: &Lexicon, e: Entry) -> Option<(f64, f64)> {
     }
 }
 
-fn entry_country(lex: &Lexicon, e: Entry) -> Option<String> {
+/// The country of a gazetteer entry.
+pub fn entry_country(lex: &Lexicon, e: Entry) -> Option<String> {
     match e {
-        Entry::Place(i) => lex.gazetteer.place(i).map(|p| p.country.clone()),
-        Entry::Admin1(i) => lex
-            .gazetteer
-            .admin1(i)
-            .and_then(|a| a.key.split('.').next().map(str::to_string)),
+        Entry::Place(i) => lex.gazetteer.brief(i).map(|p| p.country_str().to_string()),
+        Entry::Admin1(i) => lex.gazetteer.admin1(i).map(|a| a.country().to_string()),
     }
 }
 
-/// Prior score of a candidate entry (population, feature, country, cue).
-fn prior(lex: &Lexicon, e: Entry, cand: &PlaceCandidate, ctx: &PlaceContext) -> f64 {
-    let mut score = 0.0;
+/// Prior score of a candidate entry (population, feature, country, cue),
+/// or `None` when the entry is implausible for this article: a
+/// transliteration match outside the article's countries.
+fn prior(
+    lex: &Lexicon,
+    (e, how): (Entry, MatchKind),
+    cand: &PlaceCandidate,
+    ctx: &PlaceContext,
+) -> Option<f64> {
+    let mut score = if how == MatchKind::Skeleton {
+        -1.5
+    } else {
+        0.0
+    };
     let country = entry_country(lex, e);
+    let in_focus = country.is_some() && ctx.focus.as_deref() == country.as_deref();
+    let mentioned = country
+        .as_deref()
+        .and_then(|c| ctx.countries.iter().find(|(cc, _)| cc == c))
+        .map(|(_, w)| *w);
+    let elsewhere = !in_focus && mentioned.is_none() && ctx.focus.is_some();
+    if how == MatchKind::Skeleton && elsewhere {
+        return None;
+    }
+    // Outside the article's countries, only well-known places.
+    if elsewhere {
+        if let Entry::Place(i) = e {
+            if lex
+                .gazetteer
+                .brief(i)
+                .is_some_and(|p| p.population < 50_000 && !p.overlay)
+            {
+                return None;
+            }
+        }
+    }
     match e {
         Entry::Place(i) => {
-            if let Some(p) = lex.gazetteer.place(i) {
+            if let Some(p) = lex.gazetteer.brief(i) {
                 score += ((p.population as f64) + 1.0).log10() * 0.6;
-                score += match p.feature.as_str() {
+                score += match p.feature {
                     "PPLC" => 2.0,
                     "PPLA" => 1.5,
                     "PPLA2" => 0.8,
                     "PPL" | "PPLA3" | "PPLA4" => 0.0,
                     // Hand-written overlay places (bases, crossings...).
-                    _ if p.id.starts_with('x') => 1.5,
+                    _ if p.overlay => 1.5,
                     _ => 0.3,
                 };
                 if cand.cue == Some(PlaceCueKind::Region) {
@@ -259,16 +388,14 @@ fn prior(lex: &Lexicon, e: Entry, cand: &PlaceCandidate, ctx: &PlaceContext) -> 
             };
         }
     }
-    if let Some(c) = &country {
-        if ctx.focus.as_deref() == Some(c.as_str()) {
-            score += 4.0;
-        } else if let Some((_, w)) = ctx.countries.iter().find(|(cc, _)| cc == c) {
-            score += 1.0 + w.min(2.0);
-        } else if ctx.focus.is_some() {
-            score -= 2.5;
-        }
+    if in_focus {
+        score += 4.0;
+    } else if let Some(w) = mentioned {
+        score += 1.0 + w.min(2.0);
+    } else if ctx.focus.is_some() {
+        score -= 2.5;
     }
-    score
+    Some(score)
 }
 
 /// Resolves candidates to place mentions (index of the candidate, value).
@@ -283,7 +410,7 @@ pub fn resolve(
         .map(|c| {
             c.entries
                 .iter()
-                .map(|&e| (e, prior(lex, e, c, ctx)))
+                .filter_map(|&e| prior(lex, e, c, ctx).map(|s| (e.0, s)))
                 .max_by(|a, b| a.1.total_cmp(&b.1))
         })
         .collect();
@@ -302,8 +429,8 @@ pub fn resolve(
         let scored = c
             .entries
             .iter()
-            .map(|&e| {
-                let mut s = prior(lex, e, c, ctx);
+            .filter_map(|&(e, how)| {
+                let mut s = prior(lex, (e, how), c, ctx)?;
                 if let Some((lat, lon)) = entry_coords(lex, e) {
                     let others: Vec<f64> = anchors
                         .iter()
@@ -313,20 +440,27 @@ pub fn resolve(
                     if let Some(min) = others.iter().copied().reduce(f64::min) {
                         if min < 150.0 {
                             s += 1.5;
-                        } else if min > 600.0 {
+                        } else if min > 400.0 {
                             s -= 2.0;
                         }
                     }
                 }
-                (e, s)
+                Some((e, s))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
+        // Weak evidence: not a place of this story ("Jeff Davis", "USS
+        // Porter"), or, after an explicit settlement noun, a local place
+        // the gazetteer lacks that shares a famous name ("le village de
+        // Kirkouk" in Syria).
+        let strong_cue = c.cue == Some(PlaceCueKind::Settlement);
+        let scored = match scored {
+            Some((_, s)) if s < 1.0 && !strong_cue => continue,
+            Some((_, s)) if s < 1.0 => None,
+            other => other,
+        };
         let mention = match scored {
-            // Weak evidence outside the focus: not a place of this story
-            // ("Jeff Davis", "USS Porter").
-            Some((_, s)) if s < 1.0 && c.cue.is_none() => continue,
             Some((e, s)) => place_mention(lex, e, c, s),
-            None => Some(PlaceMention {
+            None if c.entries.is_empty() || strong_cue => Some(PlaceMention {
                 name: c.surface.clone(),
                 country: ctx.focus.clone(),
                 admin1: None,
@@ -338,6 +472,7 @@ pub fn resolve(
                 relation: Some("not in the gazetteer".into()),
                 score: 0.0,
             }),
+            None => continue,
         };
         let Some(mention) = mention else { continue };
         out.push((k, mention));
@@ -346,28 +481,53 @@ pub fn resolve(
     out
 }
 
-/// Gives unresolved names the coordinates of the nearest resolved place in
-/// the same paragraph (or article), with geo_precision 2.
+/// Gives names the gazetteer lacks the coordinates of a nearby place:
+/// an earlier mention of the same name, else the nearest place of the
+/// same country in the paragraph (places merely "east of" a town last),
+/// else the nearest earlier one in the article; geo_precision 2.
 fn borrow_coordinates(cands: &[PlaceCandidate], out: &mut [(usize, PlaceMention)]) {
-    let resolved: Vec<(usize, PlaceMention)> = out
-        .iter()
-        .filter(|(_, m)| m.latitude.is_some() && m.geo_precision <= 2)
-        .cloned()
-        .collect();
-    for (k, m) in out.iter_mut() {
-        if m.latitude.is_some() {
+    let order: Vec<usize> = {
+        let mut o: Vec<usize> = (0..out.len()).collect();
+        o.sort_by_key(|&i| cands[out[i].0].span.start);
+        o
+    };
+    for &i in &order {
+        if out[i].1.latitude.is_some() {
             continue;
         }
-        let c = &cands[*k];
-        let nearest = resolved
+        let c = &cands[out[i].0];
+        let key = vigie_text::fold_phrase(&c.surface);
+        let same_name = order
             .iter()
-            .min_by_key(|(j, _)| {
-                let o = &cands[*j];
-                let same_block = o.block == c.block;
-                (u8::from(!same_block), o.span.gap(c.span))
+            .take_while(|&&j| j != i)
+            .find(|&&j| {
+                out[j].1.latitude.is_some()
+                    && vigie_text::fold_phrase(&cands[out[j].0].surface) == key
             })
-            .map(|(_, p)| p.clone());
-        if let Some(p) = nearest {
+            .copied();
+        let pick = same_name.or_else(|| {
+            out.iter()
+                .enumerate()
+                .filter(|(j, (_, p))| *j != i && p.latitude.is_some() && p.geo_precision <= 2)
+                .filter(|(_, (_, p))| out[i].1.country.is_none() || p.country == out[i].1.country)
+                .min_by_key(|(_, (k, p))| {
+                    let o = &cands[*k];
+                    let vague = p
+                        .relation
+                        .as_deref()
+                        .is_some_and(|r| r.contains(" of ") && !r.contains("km"));
+                    (
+                        o.block != c.block,
+                        vague,
+                        o.span.start > c.span.start,
+                        o.span.gap(c.span),
+                    )
+                })
+                .map(|(j, _)| j)
+        });
+        if let Some(j) = pick {
+            let p = out[j].1.clone();
+            let m = &mut out[i].1;
             m.latitude = p.latitude;
             m.longitude = p.longitude;
             m.country = p.country.clone();
@@ -389,14 +549,14 @@ fn place_mention(lex: &Lexicon, e: Entry, c: &PlaceCandidate, score: f64) -> Opt
         Entry::Place(i) => {
             let p = gaz.place(i)?;
             PlaceMention {
-                name: p.name.clone(),
-                country: Some(p.country.clone()),
-                admin1: gaz.admin1_of(p).map(|a| a.name.clone()),
+                admin1: gaz.admin1_of(&p).map(|a| a.name),
+                name: p.name,
+                country: Some(p.country),
                 latitude: Some(p.lat),
                 longitude: Some(p.lon),
                 geo_precision: 1,
-                feature: Some(p.feature.clone()),
-                gazetteer_id: Some(p.id.clone()),
+                feature: Some(p.feature),
+                gazetteer_id: Some(p.id),
                 relation: None,
                 score: score as f32,
             }
@@ -405,7 +565,7 @@ fn place_mention(lex: &Lexicon, e: Entry, c: &PlaceCandidate, score: f64) -> Opt
             let a = gaz.admin1(i)?;
             PlaceMention {
                 name: a.name.clone(),
-                country: a.key.split('.').next().map(str::to_string),
+                country: Some(a.country().to_string()),
                 admin1: Some(a.name.clone()),
                 latitude: a.lat.is_finite().then_some(a.lat),
                 longitude: a.lon.is_finite().then_some(a.lon),

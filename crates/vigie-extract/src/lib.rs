@@ -82,6 +82,20 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
                 rejected,
             })
         };
+        // A trigger of another language than the article's is a false
+        // friend ("démonstration" is not "demonstration").
+        if article
+            .language
+            .as_deref()
+            .is_some_and(|l| l != rule.language)
+        {
+            decide(Some(format!(
+                "trigger of language {:?} in a {:?} article",
+                rule.language,
+                article.language.as_deref().unwrap_or("?")
+            )));
+            continue;
+        }
         if let Some(why) = filtered(ann, lex, t) {
             decide(Some(why));
             continue;
@@ -129,11 +143,9 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
                     push_unique(&mut assoc1, &o.canonical);
                 }
             }
-            Frame::Riot => {
-                if actor1.as_ref().is_none_or(|a| a.inter != inter::RIOTERS) {
-                    actor1 = country_actor("Rioters ({name_en})");
-                    actor1_span = None;
-                }
+            Frame::Riot if actor1.as_ref().is_none_or(|a| a.inter != inter::RIOTERS) => {
+                actor1 = country_actor("Rioters ({name_en})");
+                actor1_span = None;
             }
             _ => {}
         }
@@ -167,6 +179,14 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
         }
         // Places: the ones the trigger governs (a list gives several).
         let places = places_for(ann, t, rule.frame);
+        // A change of territory is about a named place of its sentence:
+        // "libérer de vastes territoires" alone is not codable.
+        if places.is_empty() && matches!(rule.frame, Frame::Capture | Frame::Expel) {
+            decide(Some(
+                "territory change without a named place in the sentence".into(),
+            ));
+            continue;
+        }
         let (places, place_in_sentence) = if places.is_empty() {
             match context_place(ann, t) {
                 Some(p) => (vec![p], false),
@@ -180,6 +200,10 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
         };
         // Date: the sentence's, else the paragraph's, else publication.
         let (date, date_span) = match date_for(ann, t, article.published) {
+            Some((d, _)) if d.precision == Precision::Year => {
+                decide(Some(format!("summary over a year ({d})")));
+                continue;
+            }
             Some(d) => d,
             None => {
                 decide(Some(
@@ -273,6 +297,21 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
         }
         decide(None);
     }
+    // Fighting reported in the sentence of a territorial change is that
+    // change ("après de violents combats, l'armée a repris la ville").
+    let territory: Vec<(usize, String)> = drafts
+        .iter()
+        .filter(|d| d.sub == SubEventType::GovernmentRegainsTerritory)
+        .map(|d| (d.sentence, d.actor1.canonical.clone()))
+        .collect();
+    drafts.retain(|d| {
+        !(d.sub == SubEventType::ArmedClash
+            && territory.iter().any(|(s, a)| {
+                *s == d.sentence
+                    && (*a == d.actor1.canonical
+                        || d.actor2.as_ref().is_some_and(|x| x.canonical == *a))
+            }))
+    });
     let merged = merge_drafts(drafts);
     out.events = merged
         .into_iter()
@@ -462,7 +501,10 @@ fn date_for(
             d.sentence < t.sentence && ann.sentences.get(d.sentence).map(|s| s.block) == block
         })
         .filter(usable)
-        .filter(|d| d.value.precision <= Precision::Week)
+        .filter(|d| {
+            d.value.precision <= Precision::Week
+                || (d.value.precision == Precision::Year && d.value.relative)
+        })
         .max_by_key(|d| d.span.start);
     if let Some(d) = in_paragraph {
         return Some((FuzzyDate::new(d.value.value, d.value.precision), None));

@@ -213,15 +213,11 @@ pub fn attach(
     };
     for c in before.iter().chain(after.iter()) {
         let ally = is(c, RoleCue::Support) || (c.actor.last < first && coordinated(c));
-        if ally {
-            let main = roles.actor1.as_ref();
-            if main.is_none_or(|m| !same(m, c.actor))
-                && roles.actor2.as_ref().is_none_or(|m| !same(m, c.actor))
-            {
-                if !roles.assoc1.iter().any(|x| same(x, c.actor)) {
-                    roles.assoc1.push(c.actor.clone());
-                }
-            }
+        let new = roles.actor1.as_ref().is_none_or(|m| !same(m, c.actor))
+            && roles.actor2.as_ref().is_none_or(|m| !same(m, c.actor))
+            && !roles.assoc1.iter().any(|x| same(x, c.actor));
+        if ally && new {
+            roles.assoc1.push(c.actor.clone());
         }
     }
     roles

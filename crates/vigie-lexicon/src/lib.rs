@@ -16,7 +16,6 @@ pub mod countries;
 pub mod cues;
 pub mod data;
 mod error;
-pub mod gazetteer;
 pub mod matcher;
 pub mod numbers;
 pub mod outlets;
@@ -30,11 +29,12 @@ pub use countries::{Countries, Country};
 pub use cues::{ClaimCue, Cues, PlaceCueKind, PlaceWord, RoleCue};
 pub use data::DataSet;
 pub use error::LexiconError;
-pub use gazetteer::{Gazetteer, Place};
 pub use matcher::{PhraseMatch, PhraseMatcher, PhraseMatcherBuilder};
 pub use numbers::{NumberWord, Numbers};
 pub use outlets::{Outlet, Outlets};
 pub use triggers::{FilterCue, Frame, Trigger, TriggerSubEvent, Triggers};
+pub use vigie_gazetteer as gazetteer;
+pub use vigie_gazetteer::{Admin1, Entry, FoldRules, Gazetteer, MatchKind, Place};
 
 use vigie_text::TextRules;
 
@@ -70,6 +70,17 @@ impl Lexicon {
     /// first error stops the load (a broken data file is a configuration
     /// error, not input).
     pub fn load(data: &DataSet) -> Result<Lexicon, LexiconError> {
+        Lexicon::load_with(data, Vec::new())
+    }
+
+    /// Compiles a data set, adding compiled gazetteer layers (an imported
+    /// GeoNames dump, memory-mapped by the caller).
+    pub fn load_with(
+        data: &DataSet,
+        extra_layers: Vec<(String, gazetteer::Bytes)>,
+    ) -> Result<Lexicon, LexiconError> {
+        let start = std::time::Instant::now();
+        let lap = |what: &str| tracing::debug!("lexicon: {what} loaded at {:?}", start.elapsed());
         let mut text = TextRules::default();
         for (file, bytes) in per_language(data, "text.toml") {
             let src = std::str::from_utf8(bytes)
@@ -85,6 +96,7 @@ impl Lexicon {
             actors.add_file(file, bytes)?;
         }
         let actors = actors.build(&countries)?;
+        lap("actors");
         let claimant_files: Vec<(&str, &[u8])> = data.matching("claimants", ".toml").collect();
         let claimants = Claimants::parse(claimant_files)?;
         let outlets = match data.get("outlets.tsv") {
@@ -99,22 +111,9 @@ impl Lexicon {
             per_language(data, "places.toml"),
             per_language(data, "roles.toml"),
         )?;
-        let mut gazetteer = Gazetteer::new();
-        for (file, bytes) in data.matching("gazetteer/", "") {
-            let name = file.rsplit('/').next().unwrap_or(file);
-            if name.starts_with("places") && (name.ends_with(".tsv") || name.ends_with(".tsv.gz")) {
-                gazetteer.add_places(file, bytes)?;
-            }
-        }
-        if let Some(b) = data.get("gazetteer/overlay.tsv") {
-            gazetteer.add_places("gazetteer/overlay.tsv", b)?;
-        }
-        if let Some(b) = data.get("gazetteer/admin1.tsv") {
-            gazetteer.add_admin1("gazetteer/admin1.tsv", b)?;
-        }
-        if let Some(b) = data.get("gazetteer/aliases.tsv") {
-            gazetteer.add_aliases("gazetteer/aliases.tsv", b)?;
-        }
+        lap("cues");
+        let gazetteer = load_gazetteer(data, extra_layers)?;
+        lap("gazetteer");
         Ok(Lexicon {
             text,
             countries,
@@ -128,6 +127,76 @@ impl Lexicon {
             gazetteer,
         })
     }
+}
+
+/// The gazetteer files the embedded index is compiled from.
+const GAZETTEER_BASE: &[&str] = &[
+    "gazetteer/places.tsv.gz",
+    "gazetteer/overlay.tsv",
+    "gazetteer/aliases.tsv",
+    "gazetteer/admin1.tsv",
+    "gazetteer/folding.tsv",
+];
+
+/// The embedded compiled gazetteer when the user changed none of its
+/// files, else one compiled now from the data set; user place files
+/// (`gazetteer/*.tsv` under other names) and `extra` add layers.
+fn load_gazetteer(
+    data: &DataSet,
+    extra: Vec<(String, gazetteer::Bytes)>,
+) -> Result<Gazetteer, LexiconError> {
+    let folding = data.get("gazetteer/folding.tsv").unwrap_or_default();
+    let rules_text = std::str::from_utf8(folding)
+        .map_err(|_| LexiconError::invalid("gazetteer/folding.tsv", "not valid UTF-8"))?;
+    let rules = FoldRules::parse(rules_text)
+        .map_err(|e| LexiconError::invalid("gazetteer/folding.tsv", e))?;
+    let replaced = data
+        .user_paths()
+        .iter()
+        .any(|p| GAZETTEER_BASE.contains(&p.as_str()));
+    let gaz_err =
+        |e: vigie_gazetteer::GazetteerError| LexiconError::invalid("gazetteer", e.to_string());
+    let embedded = if replaced {
+        None
+    } else {
+        Gazetteer::embedded(rules.clone()).map_err(gaz_err)?
+    };
+    let mut gaz = match embedded {
+        Some(g) => g,
+        None => {
+            tracing::info!(
+                "compiling the gazetteer from the data files (its files or folding rules changed)"
+            );
+            let files: Vec<(&str, &[u8])> = GAZETTEER_BASE
+                .iter()
+                .filter_map(|p| data.get(p).map(|b| (*p, b)))
+                .collect();
+            let blob = Gazetteer::build(&rules, &files).map_err(gaz_err)?;
+            let mut g = Gazetteer::empty(rules.clone());
+            g.add_layer("gazetteer", std::sync::Arc::new(blob))
+                .map_err(gaz_err)?;
+            g
+        }
+    };
+    let user: Vec<(&str, &[u8])> = data
+        .user_paths()
+        .iter()
+        .filter(|p| {
+            p.starts_with("gazetteer/")
+                && !GAZETTEER_BASE.contains(&p.as_str())
+                && p.ends_with(".tsv")
+        })
+        .filter_map(|p| data.get(p).map(|b| (p.as_str(), b)))
+        .collect();
+    if !user.is_empty() {
+        let blob = Gazetteer::build(&rules, &user).map_err(gaz_err)?;
+        gaz.add_layer("user gazetteer files", std::sync::Arc::new(blob))
+            .map_err(gaz_err)?;
+    }
+    for (name, bytes) in extra {
+        gaz.add_layer(&name, bytes).map_err(gaz_err)?;
+    }
+    Ok(gaz)
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub fn detect(text: &str, body: &[Span], rules: &TextRules) -> Option<String> {
             sample.push('\n');
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [(best, n), rest @ ..] if *n >= 8 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) => {
             return Some(best.clone());

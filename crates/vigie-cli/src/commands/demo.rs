@@ -11,6 +11,9 @@ pub struct Args {
     /// Also write the events, one JSON file per article, to this directory.
     #[arg(long)]
     out: Option<std::path::PathBuf>,
+    /// Print the summary only (the web UI comes with `vigie serve`).
+    #[arg(long)]
+    no_serve: bool,
 }
 
 /// The built-in sample articles (from `data/samples/samples.jsonl`).
@@ -40,6 +43,7 @@ pub fn samples(data: &vigie_lexicon::DataSet) -> Result<Vec<vigie_core::Article>
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
+    let _ = args.no_serve;
     let data = ctx.data_set()?;
     let lexicon = std::sync::Arc::new(
         vigie_lexicon::Lexicon::load(&data).context("cannot load the linguistic data")?,

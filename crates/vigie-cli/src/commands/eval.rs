@@ -11,9 +11,9 @@ use vigie_pipeline::Decision;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Folder of gold files (`<article-id>.json`).
-    #[arg(long)]
-    gold: PathBuf,
+    /// Folder of gold files (`<article-id>.json`); may be repeated.
+    #[arg(long, required = true)]
+    gold: Vec<PathBuf>,
     /// Files, directories, or `-` for standard input.
     #[arg(required = true)]
     inputs: Vec<String>,
@@ -26,10 +26,16 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
-    if !args.gold.is_dir() {
-        anyhow::bail!("gold folder {} does not exist", args.gold.display());
+    let mut gold = Vec::new();
+    let mut diags = Vec::new();
+    for dir in &args.gold {
+        if !dir.is_dir() {
+            anyhow::bail!("gold folder {} does not exist", dir.display());
+        }
+        let (g, d) = vigie_ingest::read_gold_dir(dir);
+        gold.extend(g);
+        diags.extend(d);
     }
-    let (gold, diags) = vigie_ingest::read_gold_dir(&args.gold);
     let pipeline = ctx.pipeline()?;
     let mut predicted: Vec<ArticleEvents> = Vec::new();
     let mut decisions: BTreeMap<String, (String, Vec<Decision>)> = BTreeMap::new();
@@ -66,7 +72,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     for g in &unmatched_gold {
         ctx.report(
             &vigie_core::Diagnostic::warning(
-                args.gold.display().to_string(),
+                "gold",
                 format!("gold file for {g:?} has no input article; not scored"),
             ),
             &mut tally,
