@@ -1,5 +1,7 @@
 //! End-to-end tests of the `vigie` binary on inputs the tests write.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

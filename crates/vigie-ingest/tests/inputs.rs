@@ -1,5 +1,7 @@
 //! End-to-end tests of the input readers on files the tests write.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write;
 use vigie_core::Severity;
 use vigie_ingest::{Inputs, Item};
