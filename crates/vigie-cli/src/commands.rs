@@ -2,6 +2,7 @@
 
 pub mod annotate;
 pub mod bench;
+pub mod bench_html;
 pub mod demo;
 pub mod eval;
 pub mod extract;

@@ -43,12 +43,15 @@ enum Command {
     Demo(commands::demo::Args),
     /// Measure extraction throughput on a corpus.
     Bench(commands::bench::Args),
+    /// Measure HTML main-text extraction on a benchmark folder.
+    BenchHtml(commands::bench_html::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let filter = tracing_subscriber::EnvFilter::try_from_env("VIGIE_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VIGIE_LOG").unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("warn,trafilatura=error,html5ever=error,selectors=error")
+    });
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
         Command::Annotate(a) => commands::annotate::run(&ctx, a),
         Command::Demo(a) => commands::demo::run(&ctx, a),
         Command::Bench(a) => commands::bench::run(&ctx, a),
+        Command::BenchHtml(a) => commands::bench_html::run(&ctx, a),
     };
     match result {
         Ok(code) => code,

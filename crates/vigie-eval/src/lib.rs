@@ -13,6 +13,8 @@
 //! the pairwise merge F1 of predicted `event_id`s against gold
 //! `event_key`s over matched mentions.
 
+pub mod text;
+
 use serde::Serialize;
 use std::collections::BTreeMap;
 use vigie_core::date::dates_compatible;

@@ -100,6 +100,76 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, NotText> 
     }
 }
 
+/// The charset an HTML document declares in its first bytes
+/// (`<meta charset="...">` or `content="text/html; charset=..."`).
+pub fn html_declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let pos = lower.windows(8).position(|w| w == b"charset=")?;
+    let rest = &head[pos + 8..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'>' | b'/'))
+        .unwrap_or(rest.len());
+    let label = std::str::from_utf8(&rest[..end]).ok()?.trim();
+    (!label.is_empty()).then(|| label.to_string())
+}
+
+/// Decodes an HTML document: BOM, then the HTTP header's charset, then the
+/// document's own declaration, then UTF-8 if valid, then a guess from the
+/// bytes (`chardetng`).
+pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, NotText> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(NotText::Empty);
+    }
+    if bytes.contains(&0) && Encoding::for_bom(bytes).is_none() {
+        return Err(NotText::Binary("binary data (NUL bytes)".into()));
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            warning: None,
+        });
+    }
+    let declared = http_charset
+        .map(str::to_string)
+        .or_else(|| html_declared_charset(bytes))
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()));
+    let enc = match declared {
+        Some(enc) => enc,
+        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+        None => {
+            let mut det = chardetng::EncodingDetector::new();
+            det.feed(bytes, true);
+            det.guess(None, true)
+        }
+    };
+    let (text, _, had_errors) = enc.decode(bytes);
+    // A page declared UTF-8 whose bytes are not: guess instead.
+    if had_errors && enc == UTF_8 {
+        let mut det = chardetng::EncodingDetector::new();
+        det.feed(bytes, true);
+        let guess = det.guess(None, true);
+        let (text, _, _) = guess.decode(bytes);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            warning: Some(format!(
+                "declared UTF-8 but is not; decoded as {}",
+                guess.name()
+            )),
+        });
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        warning: had_errors.then(|| format!("invalid {} bytes replaced", enc.name())),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +189,30 @@ mod tests {
         assert_eq!(declared.warning, None);
         let bom = b"\xEF\xBB\xBFHoms";
         assert_eq!(decode(bom, None).unwrap().text, "Homs");
+    }
+
+    #[test]
+    fn html_charsets() {
+        let latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Les forces ont repris Ra\xefs \xe0 l'aube.</p></body></html>";
+        assert_eq!(html_declared_charset(latin1).as_deref(), Some("iso-8859-1"));
+        assert!(decode_html(latin1, None)
+            .unwrap()
+            .text
+            .contains("Raïs à l'aube"));
+        let http = b"<p>Soue\xefda</p>";
+        assert!(decode_html(http, Some("windows-1252"))
+            .unwrap()
+            .text
+            .contains("Soueïda"));
+        // Undeclared legacy bytes: guessed, never a crash.
+        let guessed = decode_html(
+            b"<p>Des frappes a\xe9riennes ont touch\xe9 la r\xe9gion d'Idleb.</p>",
+            None,
+        )
+        .unwrap();
+        assert!(guessed.text.contains("aériennes"), "{}", guessed.text);
+        let meta = b"<meta http-equiv='Content-Type' content='text/html; charset=windows-1256'>";
+        assert_eq!(html_declared_charset(meta).as_deref(), Some("windows-1256"));
     }
 
     #[test]

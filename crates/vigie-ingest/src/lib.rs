@@ -1,6 +1,8 @@
 //! The ingest stage of vigie: reads every input a user gives (files,
-//! directories, standard input) and yields [`Article`]s, reporting every
-//! problem as a [`Diagnostic`] and going on with the rest.
+//! directories, standard input; plain text, HTML, JSONL, WARC, RSS/Atom;
+//! optionally gzip- or zstd-compressed) and yields [`Article`]s, reporting
+//! every problem as a [`Diagnostic`] and going on with the rest. JSONL and
+//! WARC files are streamed record by record.
 //!
 //! Architecture invariant: this is the only crate of the pipeline that
 //! opens files (inputs, gold files, user data directories). Everything it
@@ -12,9 +14,12 @@
 //! `articles.jsonl` and as `<id>.txt`, the record with metadata wins.
 
 pub mod decode;
+pub mod feed;
 pub mod files;
+pub mod html;
 pub mod jsonl;
 pub mod url;
+pub mod warc;
 
 use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
@@ -23,7 +28,9 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use vigie_core::{Article, Diagnostic, InputFormat, MetaSource, Origin};
 
-pub use files::{read_data_dir, read_gold_dir, FileKind};
+pub use files::{
+    read_data_dir, read_extraction_bench, read_gold_dir, sniff, Compression, FileKind, Format,
+};
 
 /// What reading inputs yields.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +47,11 @@ enum Source {
         kind: FileKind,
         size: u64,
     },
+    /// A file of unknown extension given by name: sniffed.
+    Sniffed {
+        path: PathBuf,
+        size: u64,
+    },
     Stdin,
 }
 
@@ -48,6 +60,12 @@ struct JsonlStream {
     path: String,
     stem: String,
     line_no: u64,
+}
+
+/// A file being read record by record.
+enum Stream {
+    Jsonl(JsonlStream),
+    Warc(Box<warc::WarcStream>),
 }
 
 /// Counts bytes read from the underlying file, for progress.
@@ -67,7 +85,7 @@ impl<R: Read> Read for Counting<R> {
 /// An iterator over the articles (and diagnostics) of a list of inputs.
 pub struct Inputs {
     queue: VecDeque<Source>,
-    stream: Option<JsonlStream>,
+    stream: Option<Stream>,
     pending: VecDeque<Item>,
     seen_ids: HashMap<String, String>,
     seen_hashes: HashMap<String, String>,
@@ -191,17 +209,17 @@ impl Inputs {
                 });
             }
             None if explicit => {
-                // A file named explicitly is read as text whatever its name.
+                // A file named explicitly is read whatever its name: its
+                // format is sniffed from its first bytes.
                 self.total_bytes += meta.len();
-                self.queue.push_back(Source::File {
+                self.queue.push_back(Source::Sniffed {
                     path: path.to_path_buf(),
-                    kind: FileKind::Text { gzip: false },
                     size: meta.len(),
                 });
             }
             None => self.pending.push_back(Item::Diagnostic(Diagnostic::note(
                 shown,
-                "skipped: not a known input format (.txt, .jsonl, optionally .gz)",
+                "skipped: not a known input format (.txt, .html, .jsonl, .warc, .xml/.rss/.atom, optionally .gz/.zst)",
             ))),
         }
     }
@@ -244,8 +262,28 @@ impl Inputs {
     }
 
     fn next_from_stream(&mut self) -> Option<Item> {
+        match self.stream.as_mut()? {
+            Stream::Jsonl(_) => self.next_jsonl(),
+            Stream::Warc(w) => match w.next_item() {
+                Some(warc::WarcItem::Article(a, diags)) => {
+                    self.pending.extend(diags.into_iter().map(Item::Diagnostic));
+                    Some(self.finalize(*a))
+                }
+                Some(warc::WarcItem::Diagnostic(d)) => Some(Item::Diagnostic(d)),
+                None => {
+                    let summary = w.summary();
+                    self.finish_stream();
+                    summary.map(Item::Diagnostic)
+                }
+            },
+        }
+    }
+
+    fn next_jsonl(&mut self) -> Option<Item> {
         loop {
-            let stream = self.stream.as_mut()?;
+            let Some(Stream::Jsonl(stream)) = self.stream.as_mut() else {
+                return None;
+            };
             let mut buf = Vec::new();
             match stream.reader.read_until(b'\n', &mut buf) {
                 Ok(0) => {
@@ -287,15 +325,28 @@ impl Inputs {
                 }
                 jsonl::LineResult::Html {
                     article,
+                    html,
                     diagnostics,
-                    ..
                 } => {
                     self.pending
                         .extend(diagnostics.into_iter().map(Item::Diagnostic));
-                    return Some(Item::Diagnostic(Diagnostic::error(
-                        article.origin.display(),
-                        "HTML records are not supported yet; use \"text\"",
-                    )));
+                    let a = *article;
+                    let mut origin = a.origin.clone();
+                    origin.format = InputFormat::Html;
+                    let (mut h, _) =
+                        html::article_from_html(&html, a.id.clone(), origin, a.url.as_deref());
+                    // The record's own fields win over the page's markup.
+                    if a.published.is_some() {
+                        h.published = a.published;
+                        h.published_source = a.published_source;
+                    }
+                    if a.outlet.is_some() {
+                        h.outlet = a.outlet;
+                        h.outlet_source = a.outlet_source;
+                    }
+                    h.title = a.title.or(h.title);
+                    h.language = a.language.or(h.language);
+                    return Some(self.finalize(h));
                 }
             }
         }
@@ -317,7 +368,11 @@ impl Inputs {
         self.admit(article)
     }
 
-    fn open(&mut self, path: &Path, gzip: bool) -> Result<Box<dyn BufRead>, Diagnostic> {
+    fn open(
+        &mut self,
+        path: &Path,
+        compression: Compression,
+    ) -> Result<Box<dyn BufRead>, Diagnostic> {
         let shown = path.display().to_string();
         let file = std::fs::File::open(path)
             .map_err(|e| Diagnostic::error(shown.clone(), io_reason(&e)))?;
@@ -326,11 +381,29 @@ impl Inputs {
             inner: file,
             counter: Rc::clone(&self.counter),
         };
-        Ok(if gzip {
-            Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(counting)))
-        } else {
-            Box::new(BufReader::new(counting))
-        })
+        decompress(Box::new(BufReader::new(counting)), compression, &shown)
+    }
+
+    fn read_all(
+        &mut self,
+        path: &Path,
+        compression: Compression,
+        size: u64,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let shown = path.display().to_string();
+        let bytes = self.open(path, compression).and_then(|mut r| {
+            let mut b = Vec::new();
+            r.read_to_end(&mut b).map(|_| b).map_err(|e| {
+                let what = match compression {
+                    Compression::None => format!("cannot read: {e}"),
+                    _ => format!("compressed data is corrupt or truncated: {e}"),
+                };
+                Diagnostic::error(shown.clone(), what)
+            })
+        });
+        self.done_bytes += size;
+        self.stream_base = self.counter.get();
+        bytes
     }
 
     fn read_source(&mut self, source: Source) -> Option<Item> {
@@ -343,18 +416,54 @@ impl Inputs {
                         format!("cannot read standard input: {e}"),
                     )));
                 }
-                self.read_stdin(bytes)
+                let compression = compression_of(&bytes);
+                match decompress(Box::new(std::io::Cursor::new(bytes)), compression, "-").and_then(
+                    |mut r| {
+                        let mut out = Vec::new();
+                        r.read_to_end(&mut out).map(|_| out).map_err(|e| {
+                            Diagnostic::error(
+                                "-",
+                                format!("compressed data is corrupt or truncated: {e}"),
+                            )
+                        })
+                    },
+                ) {
+                    Ok(bytes) => {
+                        let format = sniff(&bytes);
+                        self.read_bytes("-", "stdin".into(), format, bytes)
+                    }
+                    Err(d) => Some(Item::Diagnostic(d)),
+                }
+            }
+            Source::Sniffed { path, size } => {
+                let shown = path.display().to_string();
+                let mut head = [0u8; 4];
+                let n = std::fs::File::open(&path)
+                    .and_then(|mut f| f.read(&mut head))
+                    .unwrap_or(0);
+                let compression = compression_of(&head[..n]);
+                match self.read_all(&path, compression, size) {
+                    Ok(bytes) => {
+                        let format = sniff(&bytes);
+                        self.read_bytes(&shown, files::article_id(&path), format, bytes)
+                    }
+                    Err(d) => Some(Item::Diagnostic(d)),
+                }
             }
             Source::File { path, kind, size } => {
                 let shown = path.display().to_string();
-                match kind {
-                    FileKind::Jsonl { gzip } => match self.open(&path, gzip) {
+                match kind.format {
+                    Format::Jsonl | Format::Warc => match self.open(&path, kind.compression) {
                         Ok(reader) => {
-                            self.stream = Some(JsonlStream {
-                                reader,
-                                path: shown,
-                                stem: files::article_id(&path),
-                                line_no: 0,
+                            self.stream = Some(if kind.format == Format::Jsonl {
+                                Stream::Jsonl(JsonlStream {
+                                    reader,
+                                    path: shown,
+                                    stem: files::article_id(&path),
+                                    line_no: 0,
+                                })
+                            } else {
+                                Stream::Warc(Box::new(warc::WarcStream::new(reader, shown)))
                             });
                             self.next_from_stream()
                         }
@@ -363,22 +472,14 @@ impl Inputs {
                             Some(Item::Diagnostic(d))
                         }
                     },
-                    FileKind::Text { gzip } => {
-                        let bytes = self.open(&path, gzip).and_then(|mut r| {
-                            let mut b = Vec::new();
-                            r.read_to_end(&mut b).map(|_| b).map_err(|e| {
-                                Diagnostic::error(shown.clone(), format!("cannot read: {e}"))
-                            })
-                        });
-                        self.done_bytes += size;
-                        self.stream_base = self.counter.get();
-                        match bytes {
+                    Format::Text | Format::Html | Format::Feed => {
+                        match self.read_all(&path, kind.compression, size) {
                             Err(d) => Some(Item::Diagnostic(d)),
-                            Ok(bytes) => self.text_article(
+                            Ok(bytes) => self.read_bytes(
                                 &shown,
                                 files::article_id(&path),
-                                &bytes,
-                                InputFormat::Text,
+                                kind.format,
+                                bytes,
                             ),
                         }
                     }
@@ -387,31 +488,80 @@ impl Inputs {
         }
     }
 
-    fn read_stdin(&mut self, bytes: Vec<u8>) -> Option<Item> {
-        let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut out = Vec::new();
-            if let Err(e) = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out) {
-                return Some(Item::Diagnostic(Diagnostic::error(
-                    "-",
-                    format!("gzip data is corrupt or truncated: {e}"),
-                )));
+    /// Articles from a whole input in memory (text, HTML, feeds; and
+    /// JSONL or WARC from standard input).
+    fn read_bytes(
+        &mut self,
+        shown: &str,
+        id: String,
+        format: Format,
+        bytes: Vec<u8>,
+    ) -> Option<Item> {
+        match format {
+            Format::Text => self.text_article(shown, id, &bytes, InputFormat::Text),
+            Format::Html => match decode::decode_html(&bytes, None) {
+                Err(decode::NotText::Empty) => Some(Item::Diagnostic(Diagnostic::warning(
+                    shown,
+                    "empty file; skipped",
+                ))),
+                Err(decode::NotText::Binary(r)) => Some(Item::Diagnostic(Diagnostic::error(
+                    shown,
+                    format!("{r}; skipped"),
+                ))),
+                Ok(d) => {
+                    if let Some(w) = d.warning {
+                        self.pending
+                            .push_back(Item::Diagnostic(Diagnostic::warning(shown, w)));
+                    }
+                    let (a, isolated) = html::article_from_html(
+                        &d.text,
+                        id,
+                        Origin::new(shown, InputFormat::Html),
+                        None,
+                    );
+                    if !isolated {
+                        self.pending.push_back(Item::Diagnostic(Diagnostic::note(
+                            shown,
+                            "no main text found by the extractor; the whole page is cleaned as a scrape",
+                        )));
+                    }
+                    Some(self.finalize(a))
+                }
+            },
+            Format::Feed => match feed::articles(&bytes, shown) {
+                Err(d) => Some(Item::Diagnostic(d)),
+                Ok((arts, diags)) => {
+                    self.pending.extend(diags.into_iter().map(Item::Diagnostic));
+                    if arts.is_empty() {
+                        return Some(Item::Diagnostic(Diagnostic::warning(
+                            shown,
+                            "feed has no item with text",
+                        )));
+                    }
+                    let items: Vec<Item> = arts.into_iter().map(|a| self.finalize(a)).collect();
+                    self.pending.extend(items);
+                    self.pending.pop_front()
+                }
+            },
+            Format::Jsonl => {
+                self.stream = Some(Stream::Jsonl(JsonlStream {
+                    reader: Box::new(std::io::Cursor::new(bytes)),
+                    path: shown.to_string(),
+                    stem: id,
+                    line_no: 0,
+                }));
+                self.stream_base = self.counter.get();
+                self.next_from_stream()
             }
-            out
-        } else {
-            bytes
-        };
-        let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
-        if first == Some(b'{') {
-            self.stream = Some(JsonlStream {
-                reader: Box::new(std::io::Cursor::new(bytes)),
-                path: "-".into(),
-                stem: "stdin".into(),
-                line_no: 0,
-            });
-            self.stream_base = self.counter.get();
-            return self.next_from_stream();
+            Format::Warc => {
+                self.stream = Some(Stream::Warc(Box::new(warc::WarcStream::new(
+                    Box::new(std::io::Cursor::new(bytes)),
+                    shown.to_string(),
+                ))));
+                self.stream_base = self.counter.get();
+                self.next_from_stream()
+            }
         }
-        self.text_article("-", "stdin".into(), &bytes, InputFormat::Text)
     }
 
     fn text_article(
@@ -440,6 +590,34 @@ impl Inputs {
             }
         }
     }
+}
+
+/// The compression of bytes, by magic number.
+fn compression_of(bytes: &[u8]) -> Compression {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        Compression::Gzip
+    } else if bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
+/// Wraps a reader in the decompressor of `compression`.
+fn decompress(
+    reader: Box<dyn BufRead>,
+    compression: Compression,
+    shown: &str,
+) -> Result<Box<dyn BufRead>, Diagnostic> {
+    Ok(match compression {
+        Compression::None => reader,
+        Compression::Gzip => Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(reader))),
+        Compression::Zstd => {
+            let d = ruzstd::decoding::StreamingDecoder::new(reader)
+                .map_err(|e| Diagnostic::error(shown, format!("not valid zstd data: {e}")))?;
+            Box::new(BufReader::new(d))
+        }
+    })
 }
 
 impl Iterator for Inputs {

@@ -52,7 +52,12 @@ impl Block {
 
     fn is_boilerplate(&self) -> bool {
         let mut score = self.score;
-        if self.words > 0 && self.second_person as f64 / self.words as f64 >= 0.03 {
+        // Addressing the reader reinforces cue phrases ("vous consentez",
+        // "your comment"), but alone it is a quote ("You've got to learn").
+        if self.score >= 2
+            && self.words > 0
+            && self.second_person as f64 / self.words as f64 >= 0.03
+        {
             score += 2 + self.second_person.min(3) as u32;
         }
         score >= self.threshold()
@@ -67,8 +72,25 @@ impl Block {
     }
 }
 
+/// How much cleaning a text needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A raw scrape: menus, banners and footers around the article.
+    #[default]
+    Scrape,
+    /// Text an HTML main-content extractor already isolated: only blocks
+    /// that are boilerplate by their own cues go ("Read more", share
+    /// prompts); no header or footer zones.
+    Extracted,
+}
+
 /// Cleans `text` from byte `start` on (after any leading date line).
 pub fn clean(text: &str, start: usize, rules: &TextRules) -> Cleaned {
+    clean_with(text, start, rules, Mode::Scrape)
+}
+
+/// Cleans `text` from byte `start` on, in the given mode.
+pub fn clean_with(text: &str, start: usize, rules: &TextRules, mode: Mode) -> Cleaned {
     let spans = split_blocks(text, start);
     let blocks: Vec<Block> = spans.iter().map(|&s| features(text, s, rules)).collect();
     let n = blocks.len();
@@ -138,6 +160,17 @@ pub fn clean(text: &str, start: usize, rules: &TextRules) -> Cleaned {
             continue;
         }
         let b = &blocks[i];
+        if mode == Mode::Extracted {
+            // Long paragraphs an extractor kept are the article's.
+            drop[i] = if (b.is_boilerplate() && b.words < 40) || (b.strong_cue && b.words < 12) {
+                Some("boilerplate")
+            } else if b.words == 0 && b.key.is_empty() {
+                Some("no words")
+            } else {
+                None
+            };
+            continue;
+        }
         let verdict = if b.words == 0 {
             Some("no words")
         } else if b.is_boilerplate() {
@@ -196,7 +229,11 @@ fn trim_boilerplate_sentences(text: &str, span: Span, rules: &TextRules, out: &m
     let mut run: Option<Span> = None;
     for s in sentences {
         let f = features(text, s.span, rules);
-        if f.is_boilerplate() && f.words < 25 {
+        let quoted = s
+            .span
+            .slice(text)
+            .is_some_and(|t| t.contains(['«', '“', '"']));
+        if f.is_boilerplate() && f.strong_cue && f.words < 25 && !quoted {
             if let Some(r) = run.take() {
                 out.body.push(r);
             }

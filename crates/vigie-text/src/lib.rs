@@ -11,12 +11,12 @@ pub mod lang;
 pub mod rules;
 pub mod sentences;
 
-pub use clean::{clean, Cleaned};
+pub use clean::{clean, clean_with, Cleaned, Mode};
 pub use fold::{fold_phrase, Folded, Token, TokenKind};
 pub use rules::{RulesError, TextRules};
 pub use sentences::{split as split_sentences, Sentence};
 
-use vigie_core::{Article, Diagnostic, MetaSource};
+use vigie_core::{Article, Diagnostic, InputFormat, MetaSource};
 
 /// Runs the text stage on an article: reads a leading date line, removes
 /// boilerplate (setting `article.body`) and identifies the language when
@@ -28,7 +28,12 @@ pub fn prepare(article: &mut Article, rules: &TextRules) -> Vec<Diagnostic> {
         article.offer_published(date, MetaSource::DateLine);
         start = body_start;
     }
-    let cleaned = clean(&article.text, start, rules);
+    // Text an HTML extractor isolated needs only a light pass.
+    let mode = match article.origin.format {
+        InputFormat::Html | InputFormat::Warc | InputFormat::Feed => Mode::Extracted,
+        _ => Mode::Scrape,
+    };
+    let cleaned = clean_with(&article.text, start, rules, mode);
     article.body = cleaned.body;
     if article.body.is_empty() && !article.text.trim().is_empty() {
         diags.push(Diagnostic::warning(
