@@ -113,7 +113,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         list.iter().find_map(|&(last, w, lang)| {
             // English month and weekday names are always capitalised
             // ("may", "march", "sun" are words).
-            let needs_capital = matches!(w, DateWord::Month(_) | DateWord::Weekday(_))
+            let needs_capital = matches!(w, DateWord::Month(..) | DateWord::Weekday(_))
                 && Some(lang) == self.english;
             if needs_capital && !self.s.capitalized(i) {
                 return None;
@@ -131,7 +131,10 @@ impl<'a, 'b> Parser<'a, 'b> {
     fn after_abbrev(&self, last: usize) -> usize {
         if self.s.word(last + 1) == "."
             && self.s.gap(last, last + 1).is_empty()
-            && self.s.is_number(last + 2)
+            && self
+                .s
+                .word(last + 2)
+                .starts_with(|c: char| c.is_ascii_digit())
         {
             last + 1
         } else {
@@ -141,10 +144,18 @@ impl<'a, 'b> Parser<'a, 'b> {
 
     fn month(&self, i: usize) -> Option<(usize, u32)> {
         self.word(i, |w| match w {
-            DateWord::Month(m) => Some(m),
+            DateWord::Month(m, _) => Some(m),
             _ => None,
         })
         .map(|(l, m)| (self.after_abbrev(l), m))
+    }
+
+    /// A month by its full name (abbreviations like "sept" are words too).
+    fn full_month(&self, i: usize) -> Option<(usize, u32)> {
+        self.word(i, |w| match w {
+            DateWord::Month(m, true) => Some(m),
+            _ => None,
+        })
     }
 
     fn weekday(&self, i: usize) -> Option<(usize, u32)> {
@@ -265,9 +276,33 @@ impl<'a, 'b> Parser<'a, 'b> {
         Some((i + 4, Expr::Numeric(date)))
     }
 
-    /// "du 5 au 7 juin", "entre le 5 et le 7 juin".
+    /// "du 5 au 7 juin", "entre le 5 et le 7 juin", "from Aug. 3 to 5",
+    /// "between June 10 and 12, 2016".
     fn range(&self, i: usize) -> Option<(usize, Expr)> {
         let l = self.has(i, |w| w == DateWord::RangeStart)?;
+        if let Some((lm, m)) = self.month(self.fillers(l + 1)) {
+            let (l1, d1) = self.day(lm + 1)?;
+            let l2 = self.has(l1 + 1, |w| w == DateWord::RangeEnd)?;
+            let j = self.fillers(l2 + 1);
+            let (m2, j) = match self.month(j) {
+                Some((lm2, m2)) => (m2, lm2 + 1),
+                None => (m, j),
+            };
+            let (l3, d2) = self.day(j)?;
+            let (last, y) = match self.year_after(l3) {
+                Some((l, y)) => (l, Some(y)),
+                None => (l3, None),
+            };
+            return Some((
+                self.times(last),
+                Expr::Exact {
+                    y,
+                    m,
+                    d: d1,
+                    end: Some((m2, d2)),
+                },
+            ));
+        }
         let (l1, d1) = self.day(self.fillers(l + 1))?;
         let l2 = self.has(l1 + 1, |w| w == DateWord::RangeEnd)?;
         let (l3, d2) = self.day(self.fillers(l2 + 1))?;
@@ -398,6 +433,8 @@ impl<'a, 'b> Parser<'a, 'b> {
                 },
             ));
         }
+        // Abbreviations alone are words ("sept soldats").
+        self.full_month(j)?;
         // A month without a year needs a cue before it ("en mai", "depuis
         // mai", "fin juillet", "in May").
         let cued = part.is_some()
@@ -485,7 +522,9 @@ impl<'a, 'b> Parser<'a, 'b> {
             DateWord::Season(a, b) => Some((a, b)),
             _ => None,
         })?;
-        if let Some((ly, y)) = self.year_after(l) {
+        // "summer 2014", "summer of 2014", "l'été 2014".
+        let after = self.fillers(l + 1);
+        if let Some((ly, y)) = self.year_after(l).or_else(|| self.year(after)) {
             return Some((
                 ly,
                 Expr::Season {
@@ -496,19 +535,27 @@ impl<'a, 'b> Parser<'a, 'b> {
                 },
             ));
         }
-        // "été" is also a participle: a season alone needs a cue before it
-        // ("au printemps", "cet été") or "dernier" after it.
-        let last = self.has(l + 1, |w| w == DateWord::Last);
-        if last.is_none() && !self.cued(i) {
+        // "été" is also a participle and "fall" a noun: a season alone
+        // needs a season cue before it ("au printemps", "this summer") or
+        // "dernier"/"last" around it.
+        let last_after = self.has(l + 1, |w| w == DateWord::Last);
+        let last_before = i > 0 && self.has(i - 1, |w| w == DateWord::Last) == Some(i - 1);
+        let cue_before = (0..i).any(|k| {
+            self.words[k]
+                .iter()
+                .any(|(e, w, _)| *e + 1 == i && *w == DateWord::SeasonCue)
+        });
+        if last_after.is_none() && !last_before && !cue_before {
             return None;
         }
+        let last = last_after.is_some() || last_before;
         Some((
-            last.unwrap_or(l),
+            last_after.unwrap_or(l),
             Expr::Season {
                 y: None,
                 from,
                 to,
-                last: last.is_some(),
+                last,
             },
         ))
     }
@@ -553,15 +600,19 @@ pub fn find_dates(
     let mut i = 0;
     while i < s.len() {
         // "depuis le 7 février": a span from that date to publication.
-        let since = p.has(i, |w| w == DateWord::Since);
+        // A range ("from Aug. 3 to 5") is not a "since".
+        let ranged = p.range(i).is_some();
+        let since = p.has(i, |w| w == DateWord::Since).filter(|_| !ranged);
         let start = since.map_or(i, |l| p.fillers(l + 1));
         match p
             .parse_at(start)
             .or_else(|| if since.is_some() { p.parse_at(i) } else { None })
         {
             Some((last, expr)) => {
-                if let Some(mut value) = resolve(&expr, ctx) {
-                    if since.is_some() && !matches!(expr, Expr::Ago(..)) {
+                if let Some(mut value) = resolve(&expr, ctx).map(normalise) {
+                    // "depuis le 7 février": a span to publication (days only).
+                    let day = value.precision == Precision::Day && value.end.is_none();
+                    if since.is_some() && day && !matches!(expr, Expr::Ago(..)) {
                         if let Some(p) = ctx.published {
                             value.end = Some(p.range().1);
                         }
@@ -592,6 +643,19 @@ pub fn find_dates(
         }
     }
     out
+}
+
+/// Month-precise dates are the 1st of their month, year-precise ones the
+/// 1st of January.
+fn normalise(mut m: DateMention) -> DateMention {
+    match m.precision {
+        Precision::Month => m.value = m.value.with_day(1).unwrap_or(m.value),
+        Precision::Year => {
+            m.value = NaiveDate::from_ymd_opt(m.value.year(), 1, 1).unwrap_or(m.value)
+        }
+        _ => {}
+    }
+    m
 }
 
 fn shift_days(d: NaiveDate, n: i64) -> NaiveDate {

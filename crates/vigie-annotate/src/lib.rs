@@ -86,22 +86,69 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
         published: article.published,
         last: None,
     };
-    let mut country_weight: HashMap<String, f64> = HashMap::new();
+    // Country words first: they set the focus that actors are read with.
+    // Weight and first position per country (ties go to the first named).
+    let mut country_weight: HashMap<String, (f64, usize)> = HashMap::new();
     let mut taken: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
-    let mut found_actors: Vec<actors::FoundActor> = Vec::new();
-    let mut views: Vec<SentenceView> = Vec::with_capacity(sentences.len());
-    for (i, sent) in sentences.iter().enumerate() {
-        let view = SentenceView::new(text, i, sent.span);
+    let views: Vec<SentenceView> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, sent)| SentenceView::new(text, i, sent.span))
+        .collect();
+    for view in &views {
         let mut used: Vec<(usize, usize)> = Vec::new();
-        for d in dates::find_dates(&view, &lex.calendar, &lex.numbers, &mut date_ctx) {
+        for m in lex.countries.words().find(&view.folded) {
+            if let Some(c) = lex
+                .countries
+                .words()
+                .payload(m.pattern)
+                .and_then(|&i| lex.countries.at(i))
+            {
+                let e = country_weight
+                    .entry(c.iso2.clone())
+                    .or_insert((0.0, m.span.start));
+                e.0 += 1.0;
+            }
+            used.push((m.first, m.last));
+        }
+        taken.push(used);
+    }
+    let focus_of = |w: &HashMap<String, (f64, usize)>| {
+        w.iter()
+            .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+            .map(|(c, _)| c.clone())
+    };
+    let mut focus = focus_of(&country_weight);
+    // Actors next: their names are not dates ("Mouvement du 23-Mars").
+    let mut found_actors: Vec<actors::FoundActor> = Vec::new();
+    for view in &views {
+        found_actors.extend(actors::find_actors(view, lex, focus.as_deref()));
+    }
+    for a in &found_actors {
+        taken[a.sentence].push((a.first, a.last));
+    }
+    for (i, view) in views.iter().enumerate() {
+        let actor_tokens: Vec<(usize, usize)> = found_actors
+            .iter()
+            .filter(|a| a.sentence == i)
+            .map(|a| (a.first, a.last))
+            .collect();
+        let mut used: Vec<(usize, usize)> = actor_tokens.clone();
+        for d in dates::find_dates(view, &lex.calendar, &lex.numbers, &mut date_ctx) {
+            if actor_tokens
+                .iter()
+                .any(|&(a, b)| d.first <= b && a <= d.last)
+            {
+                continue;
+            }
             used.push((d.first, d.last));
-            ann.dates.push(tagged(&view, d.first, d.last, d.value));
+            ann.dates.push(tagged(view, d.first, d.last, d.value));
         }
-        for n in numbers::find_numbers(&view, &lex.numbers, &used) {
-            ann.numbers.push(tagged(&view, n.first, n.last, n.value));
+        for n in numbers::find_numbers(view, &lex.numbers, &used) {
+            ann.numbers.push(tagged(view, n.first, n.last, n.value));
         }
-        for c in claims::find_claims(&view, &sentences, i, lex) {
-            used.push((c.first, c.last));
+        for c in claims::find_claims(view, &sentences, i, lex) {
+            taken[i].push((c.first, c.last));
             ann.claims.push(Tagged {
                 sentence: i,
                 first: c.first,
@@ -114,33 +161,7 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
                 },
             });
         }
-        for m in lex.countries.words().find(&view.folded) {
-            if let Some(c) = lex
-                .countries
-                .words()
-                .payload(m.pattern)
-                .and_then(|&i| lex.countries.at(i))
-            {
-                *country_weight.entry(c.iso2.clone()).or_default() += 1.0;
-            }
-            used.push((m.first, m.last));
-        }
-        taken.push(used);
-        views.push(view);
-    }
-    // The focus country, first from country words; actors are found with
-    // it, then places refine it.
-    let focus_of = |w: &HashMap<String, f64>| {
-        w.iter()
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(c, _)| c.clone())
-    };
-    let mut focus = focus_of(&country_weight);
-    for view in &views {
-        found_actors.extend(actors::find_actors(view, lex, focus.as_deref()));
-    }
-    for a in &found_actors {
-        taken[a.sentence].push((a.first, a.last));
+        taken[i].extend(used);
     }
     let mut candidates: Vec<places::PlaceCandidate> = Vec::new();
     for (i, view) in views.iter().enumerate() {
@@ -155,7 +176,7 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     // some size vote for the focus too.
     let mentioned: Vec<(String, f64)> = country_weight
         .iter()
-        .map(|(c, w)| (c.clone(), *w))
+        .map(|(c, w)| (c.clone(), w.0))
         .collect();
     for c in &candidates {
         let countries: Vec<String> = c
@@ -174,7 +195,10 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             .filter_map(|(e, _)| places::entry_country(lex, *e))
             .collect();
         if !countries.is_empty() && countries.iter().all(|c| *c == countries[0]) {
-            *country_weight.entry(countries[0].clone()).or_default() += 0.5;
+            country_weight
+                .entry(countries[0].clone())
+                .or_insert((0.0, c.span.start))
+                .0 += 0.5;
         }
     }
     focus = focus_of(&country_weight).or(focus);

@@ -297,21 +297,37 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
                     | Counted::Casualties
             )
         };
+        // A verb right before the number (after any hedge): "killed 14
+        // people", "tuant au moins 12 civils".
+        let mut before_verb: Option<Counted> = None;
+        let before_end = if hedge.is_some() { i } else { start };
+        for k in (before_end.saturating_sub(4)..before_end).rev() {
+            if let Some((l, c)) = p.word(k, |w| match w {
+                NumberWord::Before(c) => Some(c),
+                _ => None,
+            }) {
+                if l + 1 >= before_end.saturating_sub(1) {
+                    before_verb = Some(c);
+                    break;
+                }
+            }
+        }
         let wounded = counts == Some(Counted::Wounded);
-        if wounded
-            || (!counts.is_some_and(decisive)
-                && !counts.is_some_and(|c| {
-                    matches!(
-                        c,
-                        Counted::Km | Counted::Km2 | Counted::Villages | Counted::Weapons
-                    )
-                }))
-        {
-            // Participle within the clause after the noun phrase ("80
-            // terroristes ont été éliminés"; wounded who "ont succombé").
+        let measure = counts.is_some_and(|c| {
+            matches!(
+                c,
+                Counted::Km | Counted::Km2 | Counted::Villages | Counted::Weapons
+            )
+        });
+        if before_verb.is_some() && !counts.is_some_and(decisive) && !measure {
+            counts = before_verb;
+        } else if wounded || (!counts.is_some_and(decisive) && !measure) {
+            // A participle in the clause after the noun phrase ("80
+            // terroristes ont été éliminés"; wounded who "ont succombé"),
+            // up to the next number, which counts something else.
             let mut k = j;
             while k < s.len() && k <= j + 8 {
-                if matches!(s.word(k), "." | ";" | "?" | "!") {
+                if matches!(s.word(k), "." | ";" | "?" | "!") || s.is_number(k) {
                     break;
                 }
                 if let Some((_, c)) = p.word(k, |w| match w {
@@ -324,22 +340,6 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
                     break;
                 }
                 k += 1;
-            }
-        }
-        if !counts.is_some_and(decisive) {
-            // A verb right before the number (after any hedge).
-            let before_end = if hedge.is_some() { i } else { start };
-            let lo = before_end.saturating_sub(4);
-            for k in (lo..before_end).rev() {
-                if let Some((l, c)) = p.word(k, |w| match w {
-                    NumberWord::Before(c) => Some(c),
-                    _ => None,
-                }) {
-                    if l + 1 >= before_end.saturating_sub(1) {
-                        counts = Some(c);
-                        break;
-                    }
-                }
             }
         }
         // One ("un", "une", "a") only counts when a counted noun follows.

@@ -19,8 +19,9 @@ pub enum Unit {
 /// What a calendar phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateWord {
-    /// Month 1..=12.
-    Month(u32),
+    /// Month 1..=12; `true` for the full name, `false` for an
+    /// abbreviation ("sept", "janv"), which never makes a date alone.
+    Month(u32, bool),
     /// Weekday 0..=6, Monday first.
     Weekday(u32),
     /// "1er", "first": day 1.
@@ -46,6 +47,8 @@ pub enum DateWord {
     AgoAfter,
     Since,
     Filler,
+    /// Before a season named without a year ("au printemps", "this summer").
+    SeasonCue,
     RangeStart,
     RangeEnd,
     NightOf,
@@ -107,6 +110,8 @@ struct Modifiers {
     #[serde(default)]
     filler: Vec<String>,
     #[serde(default)]
+    season_cue: Vec<String>,
+    #[serde(default)]
     range_start: Vec<String>,
     #[serde(default)]
     range_end: Vec<String>,
@@ -160,7 +165,11 @@ impl Calendar {
                 }
             };
             for (i, forms) in c.months.iter().enumerate() {
-                add(forms, DateWord::Month(i as u32 + 1));
+                let full_len = forms.first().map_or(0, |f| f.chars().count());
+                for f in forms {
+                    let full = f.chars().count() >= full_len;
+                    add(std::slice::from_ref(f), DateWord::Month(i as u32 + 1, full));
+                }
             }
             for (i, forms) in c.weekdays.iter().enumerate() {
                 add(forms, DateWord::Weekday(i as u32));
@@ -198,6 +207,7 @@ impl Calendar {
             add(&m.ago_after, DateWord::AgoAfter);
             add(&m.since, DateWord::Since);
             add(&m.filler, DateWord::Filler);
+            add(&m.season_cue, DateWord::SeasonCue);
             add(&m.range_start, DateWord::RangeStart);
             add(&m.range_end, DateWord::RangeEnd);
             add(&m.night_of, DateWord::NightOf);
@@ -244,7 +254,7 @@ mod tests {
             .iter()
             .map(|m| cal.matcher().payload(m.pattern).unwrap().0)
             .collect();
-        assert!(words.contains(&DateWord::Month(8)));
+        assert!(words.contains(&DateWord::Month(8, true)));
         assert!(words.contains(&DateWord::TimeOfDay));
         assert!(words.contains(&DateWord::Day(-1)));
         assert!(words.contains(&DateWord::Period(Unit::Week, -1)));
