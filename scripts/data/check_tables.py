@@ -379,6 +379,10 @@ class Lexicon:
                 return None
             return min(cands, key=lambda j: (abs(ments[j]["tok"] - m["tok"]), j > k))
 
+        # Entries with prefer_fallback (protesters, rioters, civilians)
+        # resolve to the country's actor even when a named group is near.
+        if g.get("prefer_fallback") and self.fallback(g, country) is not None:
+            return self.fallback(g, country), False
         a, b = readme_order(), nearest()
         if a is not None:
             return ments[a]["cand"][1], a != b

@@ -149,6 +149,9 @@ pub fn resolve_actors(
                         best = Some((j, dist));
                     }
                 }
+                if rule.prefer_fallback && lex.actors.fallback(rule, country).is_some() {
+                    best = None;
+                }
                 let resolved = match best {
                     Some((j, _)) => match found[j].target {
                         Target::Named(i) => named_mention(i),

@@ -3,6 +3,7 @@
 pub mod annotate;
 pub mod bench;
 pub mod bench_html;
+pub mod coverage;
 pub mod demo;
 pub mod eval;
 pub mod extract;

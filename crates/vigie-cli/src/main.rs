@@ -45,6 +45,8 @@ enum Command {
     Bench(commands::bench::Args),
     /// Measure HTML main-text extraction on a benchmark folder.
     BenchHtml(commands::bench_html::Args),
+    /// How much of each gold event the annotators find.
+    Coverage(commands::coverage::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +74,7 @@ fn main() -> ExitCode {
         Command::Demo(a) => commands::demo::run(&ctx, a),
         Command::Bench(a) => commands::bench::run(&ctx, a),
         Command::BenchHtml(a) => commands::bench_html::run(&ctx, a),
+        Command::Coverage(a) => commands::coverage::run(&ctx, a),
     };
     match result {
         Ok(code) => code,

@@ -64,6 +64,10 @@ pub struct GenericRule {
     pub fallback: Option<Fallback>,
     /// Empty: applies everywhere.
     pub countries: Vec<String>,
+    /// Resolve to the fallback even when a named actor of the class is
+    /// mentioned (ACLED codes marchers as `Protesters (Mali)`, the named
+    /// movement as an associated actor).
+    pub prefer_fallback: bool,
 }
 
 impl GenericRule {
@@ -123,6 +127,8 @@ struct GenericEntry {
     fallback: Option<Fallback>,
     #[serde(default)]
     countries: Vec<String>,
+    #[serde(default)]
+    prefer_fallback: bool,
     #[serde(default)]
     fr: Vec<String>,
     #[serde(default)]
@@ -207,6 +213,7 @@ impl ActorsBuilder {
                     .iter()
                     .map(|c| c.trim().to_ascii_uppercase())
                     .collect(),
+                prefer_fallback: g.prefer_fallback,
             });
             let rule = self.generic.len() - 1;
             for a in g.fr.iter().chain(&g.en) {

@@ -33,6 +33,15 @@ struct BenchResult {
     articles_per_second_per_core: f64,
     megabytes_per_second_per_core: f64,
     events: usize,
+    /// Share of the time and MB/s of each stage.
+    stages: Vec<Stage>,
+}
+
+#[derive(Debug, Serialize)]
+struct Stage {
+    stage: &'static str,
+    seconds: f64,
+    megabytes_per_second_per_core: f64,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
@@ -73,6 +82,31 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     }
     let seconds = start.elapsed().as_secs_f64();
     let n = (articles.len() * rounds) as f64;
+    // One more round timed stage by stage.
+    let lex = pipeline.lexicon();
+    let mut t = [0.0f64; 3];
+    for a in &articles {
+        let mut a = a.clone();
+        let s0 = Instant::now();
+        vigie_text::prepare(&mut a, &lex.text);
+        let s1 = Instant::now();
+        let ann = vigie_annotate::annotate(&mut a, lex);
+        let s2 = Instant::now();
+        std::hint::black_box(vigie_extract::extract(&a, &ann, lex));
+        let s3 = Instant::now();
+        t[0] += (s1 - s0).as_secs_f64();
+        t[1] += (s2 - s1).as_secs_f64();
+        t[2] += (s3 - s2).as_secs_f64();
+    }
+    let stages = ["text", "annotate", "extract"]
+        .iter()
+        .zip(t)
+        .map(|(stage, secs)| Stage {
+            stage,
+            seconds: secs,
+            megabytes_per_second_per_core: bytes as f64 / 1e6 / secs.max(1e-9),
+        })
+        .collect();
     let r = BenchResult {
         articles: articles.len(),
         bytes,
@@ -82,6 +116,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         articles_per_second_per_core: n / seconds,
         megabytes_per_second_per_core: (bytes * rounds) as f64 / 1e6 / seconds,
         events,
+        stages,
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&r)?);
@@ -97,6 +132,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             r.events,
             r.lexicon_load_seconds
         );
+        for st in &r.stages {
+            println!(
+                "  {:<9} {:.3} s per round, {:.2} MB/s",
+                st.stage, st.seconds, st.megabytes_per_second_per_core
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
