@@ -40,6 +40,8 @@ pub struct PlaceCandidate {
     /// A compass direction before ("au nord de"), with a distance when
     /// given ("à 20 km à l'ouest de"): (bearing, km, first token).
     pub direction: Option<(f64, Option<f64>, usize)>,
+    /// A phrase for the place last named ("la cité antique").
+    pub anaphor: bool,
 }
 
 /// Finds toponym candidates in a sentence. `taken` are token ranges
@@ -83,6 +85,7 @@ pub fn find_candidates(
             continue;
         }
         let cue = if i > 0 { cue_ending[i - 1] } else { None };
+        let mut anaphor = false;
         // Names start with a capitalised word or an article before one
         // ("al-Soukhna"); keys come from the folded tokens.
         let rules = gaz.rules();
@@ -172,6 +175,24 @@ pub fn find_candidates(
                 }
             }
         }
+        // After a settlement noun the whole capitalised run is the name:
+        // a gazetteer match on its first word only ("Qasr" in "le village
+        // de Qasr Hunaydir") is another place.
+        if cue == Some(PlaceCueKind::Settlement) {
+            if let Some((last, _)) = &found {
+                let mut run_end = i;
+                while run_end < i + 3
+                    && s.kind(run_end + 1) == Some(vigie_text::TokenKind::Word)
+                    && s.capitalized(run_end + 1)
+                    && matches!(s.gap(run_end, run_end + 1), " " | "-")
+                {
+                    run_end += 1;
+                }
+                if *last < run_end {
+                    found = None;
+                }
+            }
+        }
         // A capitalised name the gazetteer lacks, after a settlement noun
         // or a preposition (single word, or with an Arabic article).
         if found.is_none()
@@ -201,7 +222,36 @@ pub fn find_candidates(
                 && s.word(last).chars().count() >= 3
                 && (strong || article || !next_cap);
             if plausible {
+                // After a settlement noun, a name of several capitalised
+                // words is taken whole ("le village de Qasr Hunaydir").
+                let mut last = last;
+                while strong
+                    && last < i + 3
+                    && s.kind(last + 1) == Some(vigie_text::TokenKind::Word)
+                    && s.capitalized(last + 1)
+                    && !is_taken(last + 1)
+                    && matches!(s.gap(last, last + 1), " " | "-")
+                {
+                    last += 1;
+                }
                 found = Some((last, Vec::new()));
+            }
+        }
+        // "à 20 km à l'ouest de la cité antique": the place last named,
+        // moved by the relation.
+        if found.is_none() {
+            let anaphor_end = words_at[i]
+                .iter()
+                .find(|(_, w)| *w == PlaceWord::Anaphor)
+                .map(|(l, _)| *l);
+            let after_direction = (i.saturating_sub(3)..i).any(|k| {
+                words_at[k]
+                    .iter()
+                    .any(|(l, w)| *l < i && matches!(w, PlaceWord::Direction(_)))
+            });
+            if let (Some(last), true) = (anaphor_end, after_direction) {
+                found = Some((last, Vec::new()));
+                anaphor = true;
             }
         }
         let Some((last, mut entries)) = found else {
@@ -292,6 +342,7 @@ pub fn find_candidates(
             cue,
             near,
             direction,
+            anaphor,
         });
         i = last + 1;
     }
@@ -477,8 +528,46 @@ pub fn resolve(
         let Some(mention) = mention else { continue };
         out.push((k, mention));
     }
+    resolve_anaphors(cands, &mut out);
     borrow_coordinates(cands, &mut out);
     out
+}
+
+/// Places named by an anaphor take the place last named before them,
+/// moved by their relation ("à 20 km à l'ouest de la cité antique").
+fn resolve_anaphors(cands: &[PlaceCandidate], out: &mut [(usize, PlaceMention)]) {
+    for i in 0..out.len() {
+        let c = &cands[out[i].0];
+        if !c.anaphor {
+            continue;
+        }
+        let antecedent = out
+            .iter()
+            .filter(|(k, p)| {
+                !cands[*k].anaphor
+                    && p.latitude.is_some()
+                    && cands[*k].span.start < c.span.start
+                    && p.geo_precision <= 2
+            })
+            .max_by_key(|(k, _)| cands[*k].span.start)
+            .map(|(_, p)| p.clone());
+        let Some(mut m) = antecedent else { continue };
+        m.geo_precision = 2;
+        if let (Some((bearing, km, _)), Some(lat), Some(lon)) =
+            (c.direction, m.latitude, m.longitude)
+        {
+            match km {
+                Some(km) if km > 0.0 && km < 500.0 => {
+                    let (la, lo) = offset(lat, lon, km, bearing);
+                    m.latitude = Some(la);
+                    m.longitude = Some(lo);
+                    m.relation = Some(format!("{km} km {} of {}", bearing_name(bearing), m.name));
+                }
+                _ => m.relation = Some(format!("{} of {}", bearing_name(bearing), m.name)),
+            }
+        }
+        out[i].1 = m;
+    }
 }
 
 /// Gives names the gazetteer lacks the coordinates of a nearby place:
@@ -603,4 +692,106 @@ fn place_mention(lex: &Lexicon, e: Entry, c: &PlaceCandidate, score: f64) -> Opt
         m.relation = Some(format!("near {}", m.name));
     }
     Some(m)
+}
+
+/// A ranked gazetteer candidate for a name (`vigie geocode`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Candidate {
+    pub name: String,
+    pub country: String,
+    pub admin1: Option<String>,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub population: u64,
+    pub feature: String,
+    pub score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `exact` or `transliteration`.
+    pub matched: &'static str,
+}
+
+/// Ranks the gazetteer entries for `name`: exact and article-free names
+/// first, the transliteration skeleton as a fallback; by population and
+/// feature, the given country, and closeness to a point.
+pub fn geocode(
+    lex: &Lexicon,
+    name: &str,
+    country: Option<&str>,
+    near: Option<(f64, f64)>,
+) -> Vec<Candidate> {
+    let gaz = &lex.gazetteer;
+    let mut out: Vec<Candidate> = Vec::new();
+    for (e, how) in gaz.lookup(name) {
+        let (mut c, base) = match e {
+            Entry::Place(id) => {
+                let Some(p) = gaz.place(id) else { continue };
+                let feature_bonus = match p.feature.as_str() {
+                    "PPLC" => 2.0,
+                    "PPLA" => 1.5,
+                    "PPLA2" => 0.8,
+                    f if f.starts_with("PPL") => 0.0,
+                    _ => 0.5,
+                };
+                let base = ((p.population as f64) + 1.0).log10() * 0.6 + feature_bonus;
+                (
+                    Candidate {
+                        admin1: gaz.admin1_of(&p).map(|a| a.name),
+                        name: p.name,
+                        country: p.country,
+                        latitude: p.lat,
+                        longitude: p.lon,
+                        population: p.population,
+                        feature: p.feature,
+                        score: 0.0,
+                        id: Some(p.id),
+                        matched: "exact",
+                    },
+                    base,
+                )
+            }
+            Entry::Admin1(id) => {
+                let Some(a) = gaz.admin1(id) else { continue };
+                (
+                    Candidate {
+                        name: a.name.clone(),
+                        country: a.country().to_string(),
+                        admin1: Some(a.name.clone()),
+                        latitude: a.lat,
+                        longitude: a.lon,
+                        population: 0,
+                        feature: "ADM1".into(),
+                        score: 0.0,
+                        id: Some(a.key.clone()),
+                        matched: "exact",
+                    },
+                    3.0,
+                )
+            }
+        };
+        let mut score = base;
+        if how == MatchKind::Skeleton {
+            score -= 1.5;
+            c.matched = "transliteration";
+        }
+        if let Some(cc) = country {
+            score += if c.country.eq_ignore_ascii_case(cc) {
+                5.0
+            } else {
+                -3.0
+            };
+        }
+        if let Some((lat, lon)) = near {
+            let d = haversine_km(lat, lon, c.latitude, c.longitude);
+            score += 5.0 * (-d / 200.0).exp();
+        }
+        c.score = (score * 1000.0).round() / 1000.0;
+        out.push(c);
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.population.cmp(&a.population))
+    });
+    out
 }

@@ -19,6 +19,7 @@ const CHUNK: usize = 256;
 #[derive(Debug)]
 pub struct Context {
     data: Option<PathBuf>,
+    gazetteers: Vec<PathBuf>,
     pub verbose: bool,
     pub quiet: bool,
 }
@@ -33,9 +34,15 @@ pub struct Tally {
 }
 
 impl Context {
-    pub fn new(data: Option<PathBuf>, verbose: bool, quiet: bool) -> Self {
+    pub fn new(
+        data: Option<PathBuf>,
+        gazetteers: Vec<PathBuf>,
+        verbose: bool,
+        quiet: bool,
+    ) -> Self {
         Context {
             data,
+            gazetteers,
             verbose,
             quiet,
         }
@@ -62,7 +69,12 @@ impl Context {
     /// Compiles the lexicon (a broken data file stops the run).
     pub fn lexicon(&self) -> Result<Arc<Lexicon>> {
         let data = self.data_set()?;
-        let lex = Lexicon::load(&data).context("cannot load the linguistic data")?;
+        let mut layers: Vec<(String, vigie_lexicon::gazetteer::Bytes)> = Vec::new();
+        for path in &self.gazetteers {
+            let mapped = vigie_ingest::map_file(path).map_err(|d| anyhow::anyhow!("{d}"))?;
+            layers.push((path.display().to_string(), Arc::new(mapped)));
+        }
+        let lex = Lexicon::load_with(&data, layers).context("cannot load the linguistic data")?;
         Ok(Arc::new(lex))
     }
 

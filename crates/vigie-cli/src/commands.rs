@@ -7,3 +7,5 @@ pub mod coverage;
 pub mod demo;
 pub mod eval;
 pub mod extract;
+pub mod gazetteer;
+pub mod geocode;

@@ -24,6 +24,10 @@ struct Cli {
     /// Print nothing but errors.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// A compiled gazetteer (from `vigie gazetteer import`) searched with
+    /// the built-in one; may be repeated.
+    #[arg(long, global = true)]
+    gazetteer: Vec<std::path::PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(short, long, global = true)]
     jobs: Option<usize>,
@@ -47,6 +51,11 @@ enum Command {
     BenchHtml(commands::bench_html::Args),
     /// How much of each gold event the annotators find.
     Coverage(commands::coverage::Args),
+    /// Ranked gazetteer candidates for a place name, as JSON lines.
+    Geocode(commands::geocode::Args),
+    /// Build or measure gazetteers.
+    #[command(subcommand)]
+    Gazetteer(commands::gazetteer::Command),
 }
 
 fn main() -> ExitCode {
@@ -66,7 +75,12 @@ fn main() -> ExitCode {
             eprintln!("vigie: cannot set up {j} worker threads: {e}");
         }
     }
-    let ctx = batch::Context::new(cli.data.clone(), cli.verbose, cli.quiet);
+    let ctx = batch::Context::new(
+        cli.data.clone(),
+        cli.gazetteer.clone(),
+        cli.verbose,
+        cli.quiet,
+    );
     let result = match cli.command {
         Command::Extract(a) => commands::extract::run(&ctx, a),
         Command::Eval(a) => commands::eval::run(&ctx, a),
@@ -75,6 +89,8 @@ fn main() -> ExitCode {
         Command::Bench(a) => commands::bench::run(&ctx, a),
         Command::BenchHtml(a) => commands::bench_html::run(&ctx, a),
         Command::Coverage(a) => commands::coverage::run(&ctx, a),
+        Command::Geocode(a) => commands::geocode::run(&ctx, a),
+        Command::Gazetteer(c) => commands::gazetteer::run(&ctx, c),
     };
     match result {
         Ok(code) => code,

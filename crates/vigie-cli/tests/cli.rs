@@ -214,3 +214,94 @@ fn bad_flags_and_missing_folders_fail() {
     assert!(!r.status.success());
     assert!(text(&r.stderr).contains("/nonexistent/gold"));
 }
+
+#[test]
+fn geocode_prints_ranked_json_lines() {
+    let r = vigie(&["geocode", "Tripoli", "--country", "LY", "--limit", "2"]);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    let out = text(&r.stdout);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    for key in [
+        "name",
+        "country",
+        "admin1",
+        "latitude",
+        "longitude",
+        "population",
+        "feature",
+        "score",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key} in {first}");
+    }
+    assert_eq!(first["country"], "LY");
+    assert!(!vigie(&["geocode", "Tripoli", "--near", "north"])
+        .status
+        .success());
+}
+
+#[test]
+fn gazetteer_import_builds_a_layer_used_by_the_pipeline() {
+    let dir = tempfile::tempdir().unwrap();
+    // A tiny GeoNames dump with a village no built-in data has.
+    let row = |id: u32,
+               name: &str,
+               alt: &str,
+               lat: f64,
+               lon: f64,
+               code: &str,
+               a1: &str,
+               pop: u64| {
+        format!("{id}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\t{code}\tML\t\t{a1}\t\t\t\t{pop}\t\t300\tAfrica/Bamako\t2020-01-01\n")
+    };
+    let dump = row(
+        90000001,
+        "Kouroumbalé",
+        "Kouroumbale",
+        14.21,
+        -4.09,
+        "PPL",
+        "07",
+        900,
+    ) + &row(
+        90000002, "Sévaré", "Severe", 14.53, -4.09, "PPLA2", "07", 30000,
+    );
+    std::fs::write(dir.path().join("ML.txt"), dump).unwrap();
+    std::fs::write(
+        dir.path().join("admin1CodesASCII.txt"),
+        "ML.07\tMopti\tMopti\t2453347\n",
+    )
+    .unwrap();
+    let out = dir.path().join("ml.gaz");
+    let r = vigie(&[
+        "gazetteer",
+        "import",
+        dir.path().join("ML.txt").to_str().unwrap(),
+        dir.path().join("admin1CodesASCII.txt").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    let r = vigie(&[
+        "--gazetteer",
+        out.to_str().unwrap(),
+        "geocode",
+        "Kouroumbale",
+    ]);
+    let first: serde_json::Value =
+        serde_json::from_str(text(&r.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["name"], "Kouroumbalé");
+    assert_eq!(first["admin1"], "Mopti");
+    // Without the layer the village is unknown.
+    let r = vigie(&["geocode", "Kouroumbale"]);
+    assert!(text(&r.stdout).lines().all(|l| !l.contains("Kouroumbal")));
+    // A broken layer file is an error naming it.
+    std::fs::write(dir.path().join("bad.gaz"), b"not a gazetteer").unwrap();
+    let r = vigie(&[
+        "--gazetteer",
+        dir.path().join("bad.gaz").to_str().unwrap(),
+        "geocode",
+        "Gao",
+    ]);
+    assert!(!r.status.success());
+    assert!(text(&r.stderr).contains("bad.gaz"), "{}", text(&r.stderr));
+}

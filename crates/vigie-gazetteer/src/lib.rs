@@ -167,8 +167,10 @@ fn u64_at(b: &[u8], at: usize) -> u64 {
         .map_or(0, u64::from_le_bytes)
 }
 
+/// Coordinates are stored as f32 (about a metre); read back rounded to
+/// five decimals so they print as written.
 fn f32_at(b: &[u8], at: usize) -> f64 {
-    f64::from(f32::from_bits(u32_at(b, at)))
+    (f64::from(f32::from_bits(u32_at(b, at))) * 1e5).round() / 1e5
 }
 
 impl Layer {

@@ -657,3 +657,77 @@ pub fn io_reason(e: &std::io::Error) -> String {
         }
     }
 }
+
+/// Opens a file for streaming, decompressing `.gz` and `.zst` by name.
+pub fn open_reader(path: &Path) -> Result<Box<dyn BufRead>, Diagnostic> {
+    let shown = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|e| Diagnostic::error(shown.clone(), io_reason(&e)))?;
+    let name = shown.to_ascii_lowercase();
+    let compression = if name.ends_with(".gz") {
+        Compression::Gzip
+    } else if name.ends_with(".zst") {
+        Compression::Zstd
+    } else {
+        Compression::None
+    };
+    decompress(
+        Box::new(BufReader::with_capacity(1 << 20, file)),
+        compression,
+        &shown,
+    )
+}
+
+/// Writes a whole file (compiled gazetteers, exports); errors name it.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    std::fs::write(path, bytes)
+        .map_err(|e| Diagnostic::error(path.display().to_string(), io_reason(&e)))
+}
+
+/// A read-only memory map of a file, shareable across threads.
+#[derive(Debug)]
+pub struct Mapped(memmap2::Mmap);
+
+impl AsRef<[u8]> for Mapped {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// Memory-maps a file (a compiled gazetteer): pages load on demand, so a
+/// gazetteer of millions of names opens at once and shares memory.
+pub fn map_file(path: &Path) -> Result<Mapped, Diagnostic> {
+    let shown = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|e| Diagnostic::error(shown.clone(), io_reason(&e)))?;
+    // SAFETY: the map is read-only; vigie never writes the file while it
+    // runs. A file truncated by another process could fault on access,
+    // which is the documented limit of memory-mapped inputs.
+    #[allow(unsafe_code)]
+    let map = unsafe { memmap2::Mmap::map(&file) }
+        .map_err(|e| Diagnostic::error(shown, format!("cannot map: {e}")))?;
+    Ok(Mapped(map))
+}
+
+/// Peak resident memory of this process in bytes (Linux), for benchmarks.
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Current resident memory of this process in bytes (Linux).
+pub fn resident_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Creates a file for buffered writing; errors name it.
+pub fn create_writer(path: &Path) -> Result<std::io::BufWriter<std::fs::File>, Diagnostic> {
+    std::fs::File::create(path)
+        .map(|f| std::io::BufWriter::with_capacity(1 << 20, f))
+        .map_err(|e| Diagnostic::error(path.display().to_string(), io_reason(&e)))
+}

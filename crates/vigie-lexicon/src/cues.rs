@@ -49,6 +49,8 @@ pub enum PlaceWord {
     DistanceUnit(f64),
     DirectionBefore,
     DirectionAfter,
+    /// A phrase standing for the place last named ("la cité antique").
+    Anaphor,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,6 +67,8 @@ struct PlacesFile {
     direction_before: Vec<String>,
     #[serde(default)]
     direction_after: Vec<String>,
+    #[serde(default)]
+    anaphors: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -160,6 +164,9 @@ impl Cues {
             }
             for w in &f.direction_after {
                 p.add(w, PlaceWord::DirectionAfter);
+            }
+            for w in &f.anaphors {
+                p.add(w, PlaceWord::Anaphor);
             }
         }
         let mut r = PhraseMatcherBuilder::new();
