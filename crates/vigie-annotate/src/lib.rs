@@ -57,6 +57,9 @@ pub struct Annotation {
     pub dates: Vec<Tagged<DateMention>>,
     pub numbers: Vec<Tagged<NumberMention>>,
     pub claims: Vec<Tagged<ClaimMention>>,
+    /// Country names and adjectives ("syrienne", "Russian Federation"),
+    /// as ISO alpha-2 codes.
+    pub countries: Vec<Tagged<String>>,
     /// The article's main country (ISO alpha-2).
     pub focus: Option<String>,
 }
@@ -77,11 +80,36 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     let sentences = vigie_text::split_sentences(&article.text, &article.body, &lex.text);
     meta::outlet_from_host(article, lex);
     meta::published_from_header(article, &sentences, lex);
-    let text = article.text.as_str();
     let mut ann = Annotation {
         sentences: sentences.clone(),
         ..Annotation::default()
     };
+    // No publication date from metadata or the header: the latest explicit
+    // day the text names stands for it, known to the week.
+    if article.published.is_none() {
+        let mut ctx = dates::DateContext::default();
+        let latest = sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                dates::find_dates(
+                    &SentenceView::new(&article.text, i, s.span),
+                    &lex.calendar,
+                    &lex.numbers,
+                    &mut ctx,
+                )
+            })
+            .filter(|d| d.value.precision == vigie_core::Precision::Day && !d.value.relative)
+            .map(|d| d.value.end.unwrap_or(d.value.value))
+            .max();
+        if let Some(day) = latest {
+            article.offer_published(
+                vigie_core::FuzzyDate::new(day, vigie_core::Precision::Week),
+                vigie_core::MetaSource::Text,
+            );
+        }
+    }
+    let text = article.text.as_str();
     let mut date_ctx = dates::DateContext {
         published: article.published,
         last: None,
@@ -104,6 +132,8 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
                 .payload(m.pattern)
                 .and_then(|&i| lex.countries.at(i))
             {
+                ann.countries
+                    .push(tagged(view, m.first, m.last, c.iso2.clone()));
                 let e = country_weight
                     .entry(c.iso2.clone())
                     .or_insert((0.0, m.span.start));

@@ -84,8 +84,22 @@ pub fn find_candidates(
             i += 1;
             continue;
         }
-        let cue = if i > 0 { cue_ending[i - 1] } else { None };
+        let mut cue = if i > 0 { cue_ending[i - 1] } else { None };
         let mut anaphor = false;
+        // A name listed after a place ("à Aïn Zara, Wadi Rabih, Esbea et
+        // Gasr Ben Ghachir") has that place's cue.
+        let listed = out.last().is_some_and(|p: &PlaceCandidate| {
+            p.sentence == s.index
+                && p.last + 2 >= i
+                && i > p.last
+                && (p.last + 1..i).all(|k| matches!(s.word(k), "," | "et" | "and"))
+        });
+        if cue.is_none() && listed {
+            cue = out
+                .last()
+                .and_then(|p| p.cue)
+                .or(Some(PlaceCueKind::Preposition));
+        }
         // Names start with a capitalised word or an article before one
         // ("al-Soukhna"); keys come from the folded tokens.
         let rules = gaz.rules();
@@ -154,7 +168,15 @@ pub fn find_candidates(
                     let last = i + len - 1;
                     let words = &tokens[..len];
                     let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+                    // Only after a place cue ("à", "près de", "la ville de"):
+                    // skeletons of weapon and person names collide too.
+                    let person = len == 1
+                        && s.kind(i + 1) == Some(vigie_text::TokenKind::Word)
+                        && s.capitalized(i + 1)
+                        && s.gap(i, i + 1) == " ";
                     if letters < 5
+                        || cue.is_none()
+                        || person
                         || !s.capitalized(last)
                         || words.iter().any(|w| lex.text.is_stopword(w))
                     {
@@ -215,7 +237,20 @@ pub fn find_candidates(
                 && s.kind(last) == Some(vigie_text::TokenKind::Word);
             let next_cap = s.capitalized(last + 1) && s.gap(last, last + 1) == " ";
             let first_in_sentence = i == 0;
-            let strong = cue == Some(PlaceCueKind::Settlement);
+            // A run of capitalised words is a name when a settlement noun
+            // introduces it or it is part of a list of places.
+            let next_is_list = {
+                let mut e = last;
+                while e < last + 3
+                    && s.capitalized(e + 1)
+                    && s.kind(e + 1) == Some(vigie_text::TokenKind::Word)
+                    && matches!(s.gap(e, e + 1), " " | "-")
+                {
+                    e += 1;
+                }
+                matches!(s.word(e + 1), "," | "et" | "and") && s.capitalized(e + 2)
+            };
+            let strong = cue == Some(PlaceCueKind::Settlement) || listed || next_is_list;
             let plausible = name_cap
                 && !first_in_sentence
                 && !lex.text.is_stopword(s.word(last))
@@ -272,7 +307,6 @@ pub fn find_candidates(
         let span = s.span_of(i, last);
         // A name listed after a settlement noun shares it: "les
         // agglomérations d'El Kuleybe et de Kirkouk".
-        let mut cue = cue;
         if cue == Some(PlaceCueKind::Preposition) {
             if let Some(prev) = out
                 .last()
@@ -398,8 +432,21 @@ fn prior(
         .and_then(|c| ctx.countries.iter().find(|(cc, _)| cc == c))
         .map(|(_, w)| *w);
     let elsewhere = !in_focus && mentioned.is_none() && ctx.focus.is_some();
-    if how == MatchKind::Skeleton && elsewhere {
+    // A transliteration guess is only trusted in the article's own country.
+    if how == MatchKind::Skeleton && (elsewhere || (ctx.focus.is_some() && !in_focus)) {
         return None;
+    }
+    // Outside the focus, a place needs a cue before it or to be big.
+    if !in_focus && ctx.focus.is_some() && cand.cue.is_none() {
+        if let Entry::Place(i) = e {
+            if lex
+                .gazetteer
+                .brief(i)
+                .is_some_and(|p| p.population < 100_000 && !p.overlay)
+            {
+                return None;
+            }
+        }
     }
     // Outside the article's countries, only well-known places.
     if elsewhere {
@@ -594,6 +641,31 @@ fn borrow_coordinates(cands: &[PlaceCandidate], out: &mut [(usize, PlaceMention)
                     && vigie_text::fold_phrase(&cands[out[j].0].surface) == key
             })
             .copied();
+        // Another spelling of a name the article resolved ("Soueidaa"
+        // beside "province de Soueïda"): that place, at its precision.
+        let variant = same_name.is_none().then(|| {
+            let core = content_key(&key);
+            order
+                .iter()
+                .filter(|&&j| j != i && out[j].1.latitude.is_some())
+                .filter(|&&j| {
+                    let other = content_key(&vigie_text::fold_phrase(&cands[out[j].0].surface));
+                    core.chars().count() >= 5
+                        && strsim::normalized_levenshtein(&core, &other) >= 0.75
+                })
+                .min_by_key(|&&j| cands[out[j].0].span.gap(c.span))
+                .copied()
+        });
+        if let Some(Some(j)) = variant {
+            let p = out[j].1.clone();
+            let m = &mut out[i].1;
+            *m = PlaceMention {
+                relation: Some(format!("spelling of {}", p.name)),
+                geo_precision: p.geo_precision.max(2),
+                ..p
+            };
+            continue;
+        }
         let pick = same_name.or_else(|| {
             out.iter()
                 .enumerate()
@@ -625,6 +697,21 @@ fn borrow_coordinates(cands: &[PlaceCandidate], out: &mut [(usize, PlaceMention)
             m.relation = Some(format!("not in the gazetteer; placed at {}", p.name));
         }
     }
+}
+
+/// A folded name without its Arabic article and hyphens ("as suwayda" ->
+/// "suwayda").
+fn content_key(folded: &str) -> String {
+    let mut words: Vec<&str> = folded.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    if words.len() > 1
+        && matches!(
+            words[0],
+            "al" | "el" | "as" | "ad" | "ar" | "ash" | "at" | "az" | "an" | "l"
+        )
+    {
+        words.remove(0);
+    }
+    words.concat()
 }
 
 fn bearing_name(b: f64) -> &'static str {

@@ -64,6 +64,12 @@ struct Draft {
     claimed_by: Vec<String>,
     evidence: Span,
     confidence: f32,
+    /// How reliably the frame assigns roles (2: directed frames like
+    /// repel, capture, strike; 1: symmetric clashes).
+    strength: u8,
+    /// The place follows the trigger in its sentence (not before it, not
+    /// from the context).
+    place_after: bool,
 }
 
 /// Extracts the events of one annotated article.
@@ -149,6 +155,56 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
             }
             _ => {}
         }
+        // Strikes without a named actor: "a Russian Federation missile",
+        // "une frappe turque": the state forces of the country named just
+        // before the trigger.
+        if actor1.is_none() && matches!(rule.frame, Frame::Strike) {
+            actor1 = ann
+                .countries
+                .iter()
+                .filter(|c| c.sentence == t.sentence && c.last < t.first && t.first - c.last <= 6)
+                .max_by_key(|c| c.last)
+                .and_then(|c| {
+                    lex.actors
+                        .generated("Military Forces of {name_en}", &c.value)
+                })
+                .map(|a| ActorMention {
+                    canonical: a.name.clone(),
+                    inter: a.inter,
+                    country: a.countries.first().cloned(),
+                    generic: Some("country".into()),
+                });
+        }
+        // Bombings and attacks on civilians whose perpetrator the sentence
+        // does not name: the armed group the paragraph or the article names
+        // ("il porte la marque de Boko Haram"), else an unidentified one.
+        if actor1.is_none()
+            && matches!(
+                rule.frame,
+                Frame::Explode | Frame::Kill | Frame::Abduct | Frame::Attack
+            )
+        {
+            let block = ann.sentences.get(t.sentence).map(|s| s.block);
+            actor1 = ann
+                .actors
+                .iter()
+                .filter(|a| matches!(a.value.inter, 2..=4) && a.value.generic.is_none())
+                .min_by_key(|a| {
+                    let same_block = ann.sentences.get(a.sentence).map(|s| s.block) == block;
+                    (!same_block, a.span.gap(t.span))
+                })
+                .map(|a| a.value.clone())
+                .or_else(|| {
+                    let country = ann.focus.as_deref().and_then(|c| lex.countries.get(c))?;
+                    Some(ActorMention {
+                        canonical: format!("Unidentified Armed Group ({})", country.name_en),
+                        inter: inter::POLITICAL_MILITIAS,
+                        country: Some(country.iso2.clone()),
+                        generic: Some("unidentified".into()),
+                    })
+                });
+            from_context = true;
+        }
         if actor1.is_none() {
             if let Some((a1, a2)) = &last_actors {
                 actor1 = Some(a1.clone());
@@ -156,6 +212,18 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
                     actor2 = a2.clone();
                 }
                 from_context = true;
+            }
+        }
+        // A change of territory without a named loser: the other side of
+        // the article's last event ("the city" was taken from them).
+        if actor2.is_none() && matches!(rule.frame, Frame::Capture | Frame::Expel) {
+            if let (Some(a1), Some((l1, l2))) = (&actor1, &last_actors) {
+                actor2 = if l1.canonical != a1.canonical {
+                    Some(l1.clone())
+                } else {
+                    l2.clone()
+                };
+                actor2_span = None;
             }
         }
         if matches!(
@@ -170,18 +238,36 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
             decide(Some("no actor found for the trigger".into()));
             continue;
         };
-        if actor2
-            .as_ref()
-            .is_some_and(|a| a.canonical == actor1v.canonical)
-        {
+        // The other side is never actor1 itself, nor the state forces of
+        // actor1's own state ("postes de police" taken by the army).
+        let same_side = |a: &ActorMention| {
+            a.canonical == actor1v.canonical
+                || (a.inter == inter::STATE_FORCES
+                    && actor1v.inter == inter::STATE_FORCES
+                    && a.country.is_some()
+                    && a.country == actor1v.country)
+        };
+        if actor2.as_ref().is_some_and(same_side) {
             actor2 = None;
             actor2_span = None;
         }
         // Places: the ones the trigger governs (a list gives several).
         let places = places_for(ann, t, rule.frame);
-        // A change of territory is about a named place of its sentence:
+        // A change of territory is about a named place of its sentence, or
+        // one it refers to ("pushed the Taliban from the city's centre"):
         // "libérer de vastes territoires" alone is not codable.
-        if places.is_empty() && matches!(rule.frame, Frame::Capture | Frame::Expel) {
+        let refers_to_place = ann.folded.get(t.sentence).is_some_and(|f| {
+            lex.cues.places.find_all(f).iter().any(|m| {
+                lex.cues
+                    .places
+                    .payloads(m.pattern)
+                    .any(|w| *w == vigie_lexicon::PlaceWord::Anaphor)
+            })
+        });
+        if places.is_empty()
+            && matches!(rule.frame, Frame::Capture | Frame::Expel)
+            && !refers_to_place
+        {
             decide(Some(
                 "territory change without a named place in the sentence".into(),
             ));
@@ -254,6 +340,7 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
             TriggerSubEvent::Territory => SubEventType::GovernmentRegainsTerritory,
         };
         for place in places {
+            let place_after = place_in_sentence && place.first > t.last;
             let mut evidence = t.span;
             for s in [
                 actor1_span,
@@ -293,24 +380,41 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
                 claimed_by: claimed_by.clone(),
                 evidence,
                 confidence: confidence.clamp(0.05, 0.95),
+                strength: if rule.frame == Frame::Clash { 1 } else { 2 },
+                place_after,
             });
         }
         decide(None);
     }
-    // Fighting reported in the sentence of a territorial change is that
-    // change ("après de violents combats, l'armée a repris la ville").
-    let territory: Vec<(usize, String)> = drafts
+    // Fighting reported with a change of territory at the same place is
+    // that change ("après de violents combats, l'armée a repris la ville").
+    let territory: Vec<(usize, String, vigie_core::PlaceMention, FuzzyDate)> = drafts
         .iter()
-        .filter(|d| d.sub == SubEventType::GovernmentRegainsTerritory)
-        .map(|d| (d.sentence, d.actor1.canonical.clone()))
+        .filter(|d| matches!(d.sub, SubEventType::GovernmentRegainsTerritory))
+        .map(|d| {
+            (
+                d.sentence,
+                d.actor1.canonical.clone(),
+                d.place.value.mention.clone(),
+                d.date,
+            )
+        })
         .collect();
+    // Only the winner's own fighting is absorbed: a counter-attack by the
+    // other side ("the jihadists then counter-attacked") stays a clash.
     drafts.retain(|d| {
-        !(d.sub == SubEventType::ArmedClash
-            && territory.iter().any(|(s, a)| {
-                *s == d.sentence
-                    && (*a == d.actor1.canonical
-                        || d.actor2.as_ref().is_some_and(|x| x.canonical == *a))
-            }))
+        d.sub != SubEventType::ArmedClash
+            || !territory.iter().any(|(s, a, place, date)| {
+                let actors = *a == d.actor1.canonical
+                    || d.assoc1.iter().any(|x| x == a)
+                    || (d.actor2.is_none() && d.strength < 2);
+                let close = s.abs_diff(d.sentence) <= 2
+                    && near(place, &d.place.value.mention)
+                    && date.compatible(&d.date);
+                let either_side = *a == d.actor1.canonical
+                    || d.actor2.as_ref().is_some_and(|x| x.canonical == *a);
+                (*s == d.sentence && either_side) || (actors && close)
+            })
     });
     let merged = merge_drafts(drafts);
     out.events = merged
@@ -346,6 +450,7 @@ fn filtered(ann: &Annotation, lex: &Lexicon, t: &Tagged<usize>) -> Option<String
             FilterCue::Future if near_before => {
                 return Some(format!("future or plan: \"{}\"", words(m.first, m.last)))
             }
+            FilterCue::History => return Some(format!("history: \"{}\"", words(m.first, m.last))),
             FilterCue::Negation if around || near_before => {
                 return Some(format!("negated: \"{}\"", words(m.first, m.last)))
             }
@@ -578,6 +683,16 @@ fn claims_for(ann: &Annotation, t: &Tagged<usize>) -> Vec<String> {
 }
 
 fn near(a: &vigie_core::PlaceMention, b: &vigie_core::PlaceMention) -> bool {
+    // Names the gazetteer lacks borrow a neighbour's coordinates: two of
+    // them are the same place only by name.
+    let borrowed = |p: &vigie_core::PlaceMention| {
+        p.relation
+            .as_deref()
+            .is_some_and(|r| r.starts_with("not in the gazetteer"))
+    };
+    if borrowed(a) || borrowed(b) {
+        return vigie_text::fold_phrase(&a.name) == vigie_text::fold_phrase(&b.name);
+    }
     match (a.latitude, a.longitude, b.latitude, b.longitude) {
         (Some(a1), Some(o1), Some(a2), Some(o2)) => {
             vigie_core::geo::haversine_km(a1, o1, a2, o2) <= 10.0
@@ -586,39 +701,77 @@ fn near(a: &vigie_core::PlaceMention, b: &vigie_core::PlaceMention) -> bool {
     }
 }
 
+/// A place that only locates an event roughly: a province, a region, a
+/// desert, or "east of" a town without a distance.
 fn vague(p: &vigie_core::PlaceMention) -> bool {
     p.geo_precision == 3
+        || matches!(p.feature.as_deref(), Some("RGN" | "DSRT" | "VAL" | "ADM1"))
         || p.relation
             .as_deref()
             .is_some_and(|r| r.contains(" of ") && !r.contains("km"))
 }
 
+/// Whether a vague place can stand for a precise one: the same province
+/// when one is only known to its province, else within 60 km (a desert
+/// or region named beside a town of it).
+fn within_region(a: &vigie_core::PlaceMention, b: &vigie_core::PlaceMention) -> bool {
+    if a.geo_precision == 3 || b.geo_precision == 3 {
+        return a.admin1.is_none() || b.admin1.is_none() || a.admin1 == b.admin1;
+    }
+    match (a.latitude, a.longitude, b.latitude, b.longitude) {
+        (Some(a1), Some(o1), Some(a2), Some(o2)) => {
+            vigie_core::geo::haversine_km(a1, o1, a2, o2) <= 60.0
+        }
+        _ => true,
+    }
+}
+
+/// Whether two drafts involve the same sides: the same actor1, actor1 as
+/// the other's ally, or the same pair in either order.
+fn same_actors(a: &Draft, b: &Draft) -> bool {
+    let name = |x: &Option<ActorMention>| x.as_ref().map(|m| m.canonical.clone());
+    let (a1, b1) = (&a.actor1.canonical, &b.actor1.canonical);
+    let second_ok = name(&a.actor2) == name(&b.actor2) || a.actor2.is_none() || b.actor2.is_none();
+    (a1 == b1 && second_ok)
+        || a.assoc1.iter().any(|x| x == b1)
+        || b.assoc1.iter().any(|x| x == a1)
+        || (name(&a.actor2).as_deref() == Some(b1.as_str())
+            && name(&b.actor2).as_deref() == Some(a1.as_str()))
+}
+
 /// Merges drafts that report the same event: same sub-event type and
-/// actors, compatible dates, and the same place, or a vague place next to
-/// a precise one in a nearby sentence.
+/// sides, compatible dates, and the same place — or, within the article,
+/// a vague or loosely attached place beside a precise one. The merged
+/// event keeps the roles of the more reliable frame and the most precise
+/// place and date.
 fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
-        let same_actors = |o: &Draft| {
-            o.actor1.canonical == d.actor1.canonical
-                && (o.actor2.as_ref().map(|a| &a.canonical)
-                    == d.actor2.as_ref().map(|a| &a.canonical)
-                    || o.actor2.is_none()
-                    || d.actor2.is_none())
-        };
         let target = out.iter_mut().find(|o| {
+            let (po, pd) = (&o.place.value.mention, &d.place.value.mention);
+            let same_country = po.country.is_some() && po.country == pd.country;
+            let loose = vague(po) || vague(pd) || !o.place_in_sentence || !d.place_in_sentence;
             o.sub == d.sub
-                && same_actors(o)
+                && same_actors(o, &d)
                 && o.date.compatible(&d.date)
-                && (near(&o.place.value.mention, &d.place.value.mention)
-                    || ((vague(&o.place.value.mention) || vague(&d.place.value.mention))
-                        && d.sentence.abs_diff(o.sentence) <= 2))
+                && (near(po, pd) || (same_country && loose && within_region(po, pd)))
         });
         match target {
             Some(o) => {
-                if vague(&o.place.value.mention) && !vague(&d.place.value.mention) {
+                let d_place_better = (vague(&o.place.value.mention)
+                    && !vague(&d.place.value.mention))
+                    || (!o.place_after && d.place_after && !vague(&d.place.value.mention));
+                if d_place_better {
                     o.place = d.place.clone();
                     o.place_in_sentence = d.place_in_sentence;
+                    o.place_after = d.place_after;
+                }
+                if d.strength > o.strength {
+                    o.actor1 = d.actor1.clone();
+                    o.actor1_span = d.actor1_span;
+                    o.actor2 = d.actor2.clone();
+                    o.actor2_span = d.actor2_span;
+                    o.strength = d.strength;
                 }
                 if o.fatalities.is_none() {
                     o.fatalities = d.fatalities;
@@ -639,7 +792,9 @@ fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
                     push_unique(&mut o.claimed_by, &c);
                 }
                 for a in d.assoc1 {
-                    push_unique(&mut o.assoc1, &a);
+                    if a != o.actor1.canonical {
+                        push_unique(&mut o.assoc1, &a);
+                    }
                 }
                 o.confidence = (o.confidence.max(d.confidence) + 0.05).min(0.95);
             }

@@ -3,6 +3,7 @@
 //! `data/lexicon/fr/triggers.toml`) and the role cues of `roles.toml`.
 
 use vigie_annotate::{Annotation, Tagged};
+use vigie_core::taxonomy::inter;
 use vigie_core::ActorMention;
 use vigie_lexicon::{Frame, Lexicon, RoleCue};
 
@@ -51,6 +52,14 @@ fn cue_before(
     cues: &[(usize, usize, RoleCue)],
 ) -> Option<RoleCue> {
     let folded = ann.folded.get(sentence)?;
+    // A cue ending right before the actor ("aux mains des ...").
+    if let Some(c) = cues
+        .iter()
+        .filter(|&&(_, l, _)| l + 1 == first)
+        .max_by_key(|&&(f, _, _)| first - f)
+    {
+        return Some(c.2);
+    }
     let mut k = first;
     let mut skipped = 0;
     while k > 0 && skipped < 3 && DETERMINERS.contains(&folded.token_text(k - 1)) {
@@ -103,37 +112,58 @@ pub fn attach(
         .iter()
         .any(|&(_, l, c)| c == RoleCue::Passive && (l + 1 == first || l + 2 == first));
     let is = |c: &Cued, cue: RoleCue| c.cue == Some(cue);
+    // Civilians and protesters suffer violence; they only act in protests.
+    let unarmed_frame = matches!(frame, Frame::Protest | Frame::Disperse | Frame::Riot);
+    let can_act = |c: &Cued| {
+        unarmed_frame || !matches!(c.actor.value.inter, inter::PROTESTERS | inter::CIVILIANS)
+    };
     let plain = |c: &&Cued| {
-        !matches!(
-            c.cue,
-            Some(RoleCue::Support | RoleCue::Loser | RoleCue::Target | RoleCue::Agent)
-        )
+        can_act(c)
+            && !matches!(
+                c.cue,
+                Some(RoleCue::Support | RoleCue::Loser | RoleCue::Target | RoleCue::Agent)
+            )
     };
-    let mut roles = Roles {
-        passive,
-        ..Roles::default()
-    };
-    // The subject: the first actor of the clause before the trigger that
-    // is not introduced by a role cue; allies are those after a support cue.
-    let subject = before
-        .iter()
-        .copied()
-        .find(plain)
-        .or_else(|| overlapping.first().copied());
+    let folded = ann.folded.get(sentence);
+    // The antecedent of a relative pronoun opening the trigger's clause is
+    // its subject: "repoussée par le GNA qui dit avoir mené des frappes".
+    let relative_subject = folded.and_then(|f| {
+        let pronoun = (first.saturating_sub(8)..first)
+            .rev()
+            .find(|&k| matches!(f.token_text(k), "qui" | "who" | "which"))?;
+        if before.iter().any(|c| c.actor.first > pronoun) {
+            return None;
+        }
+        before
+            .iter()
+            .copied()
+            .find(|c| c.actor.last + 1 == pronoun && can_act(c))
+    });
+    let subject = relative_subject
+        .or_else(|| before.iter().copied().find(plain))
+        .or_else(|| overlapping.iter().copied().find(|c| can_act(c)));
     let agent = after
         .iter()
         .copied()
-        .find(|c| is(c, RoleCue::Agent))
+        .find(|c| is(c, RoleCue::Agent) && can_act(c))
         .or_else(|| after.iter().copied().find(|c| is(c, RoleCue::Perpetrator)));
     let first_after_plain = after
+        .iter()
+        .copied()
+        .find(|c| !is(c, RoleCue::Support) && !is(c, RoleCue::Agent) && can_act(c));
+    let victim_after = after
         .iter()
         .copied()
         .find(|c| !is(c, RoleCue::Support) && !is(c, RoleCue::Agent));
     let loser_after = after
         .iter()
         .copied()
-        .find(|c| is(c, RoleCue::Loser))
+        .find(|c| is(c, RoleCue::Loser) && can_act(c))
         .or(first_after_plain);
+    let mut roles = Roles {
+        passive,
+        ..Roles::default()
+    };
     let (a1, a2): (Option<&Cued>, Option<&Cued>) = match frame {
         Frame::Capture => {
             if passive {
@@ -162,10 +192,13 @@ pub fn attach(
                 after
                     .iter()
                     .copied()
-                    .find(|c| !same(c.actor, s.actor) && !is(c, RoleCue::Support)),
+                    .find(|c| !same(c.actor, s.actor) && !is(c, RoleCue::Support) && can_act(c)),
             ),
             None => {
-                let mut it = after.iter().copied().filter(|c| !is(c, RoleCue::Support));
+                let mut it = after
+                    .iter()
+                    .copied()
+                    .filter(|c| !is(c, RoleCue::Support) && can_act(c));
                 let x = it.next();
                 let y = it.find(|c| x.is_none_or(|x| !same(c.actor, x.actor)));
                 (x, y)
@@ -179,13 +212,16 @@ pub fn attach(
         | Frame::Loot
         | Frame::Base => {
             if passive {
-                (agent.or(first_after_plain), subject)
+                (
+                    agent.or(first_after_plain),
+                    before.iter().copied().find(|c| !is(c, RoleCue::Support)),
+                )
             } else {
                 let target = after
                     .iter()
                     .copied()
                     .find(|c| is(c, RoleCue::Target))
-                    .or(first_after_plain);
+                    .or(victim_after);
                 match subject.or(agent) {
                     Some(s) => (Some(s), target.filter(|t| !same(t.actor, s.actor))),
                     None => (first_after_plain, None),
@@ -201,7 +237,6 @@ pub fn attach(
     roles.actor2 = a2
         .map(|c| c.actor.clone())
         .filter(|a| roles.actor1.as_ref().is_none_or(|b| !same(a, b)));
-    let folded = ann.folded.get(sentence);
     let coordinated = |c: &Cued| {
         // "X et Y" before the trigger: Y fights beside X.
         c.actor.first > 0
@@ -212,7 +247,8 @@ pub fn attach(
                 .is_some_and(|a| a.last < c.actor.first)
     };
     for c in before.iter().chain(after.iter()) {
-        let ally = is(c, RoleCue::Support) || (c.actor.last < first && coordinated(c));
+        let ally =
+            (is(c, RoleCue::Support) || (c.actor.last < first && coordinated(c))) && can_act(c);
         let new = roles.actor1.as_ref().is_none_or(|m| !same(m, c.actor))
             && roles.actor2.as_ref().is_none_or(|m| !same(m, c.actor))
             && !roles.assoc1.iter().any(|x| same(x, c.actor));

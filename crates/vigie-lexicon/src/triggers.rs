@@ -64,6 +64,8 @@ pub enum FilterCue {
 struct TriggerFile {
     language: String,
     #[serde(default)]
+    macros: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
     trigger: Vec<TriggerEntry>,
     #[serde(default)]
     filters: Filters,
@@ -129,6 +131,18 @@ impl Triggers {
                     language: parsed.language.clone(),
                 });
                 for p in &t.patterns {
+                    let mut p = p.clone();
+                    for (name, body) in &parsed.macros {
+                        p = p.replace(&format!("{{{name}}}"), body);
+                    }
+                    if let Some(open) = p.find('{') {
+                        let name: String = p[open..].chars().take_while(|c| *c != '}').collect();
+                        return Err(LexiconError::invalid(
+                            file,
+                            format!("trigger {:?}: unknown macro {name}}}", t.id),
+                        ));
+                    }
+                    let p = &p;
                     let phrases = expand(p).map_err(|e| {
                         LexiconError::invalid(
                             file,
