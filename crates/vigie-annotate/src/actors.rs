@@ -16,6 +16,9 @@ pub struct FoundActor {
     pub last: usize,
     pub span: Span,
     pub target: Target,
+    /// Every named actor the words may stand for ("ADF" in DR Congo and in
+    /// Cameroon): re-chosen once the article's country is known.
+    pub alternatives: Vec<usize>,
 }
 
 /// What a mention names.
@@ -83,6 +86,7 @@ pub fn find_actors(s: &SentenceView, lex: &Lexicon, focus: Option<&str>) -> Vec<
             last: hit.last,
             span: hit.span,
             target,
+            alternatives: named,
         });
     }
     out
@@ -112,7 +116,17 @@ pub fn resolve_actors(
     for (k, f) in found.iter().enumerate() {
         match &f.target {
             Target::Named(i) => {
-                if let Some(m) = named_mention(*i) {
+                let operates = |j: &usize| {
+                    lex.actors
+                        .get(*j)
+                        .is_some_and(|a| focus.is_some_and(|c| a.countries.iter().any(|x| x == c)))
+                };
+                let i = if operates(i) {
+                    *i
+                } else {
+                    f.alternatives.iter().copied().find(operates).unwrap_or(*i)
+                };
+                if let Some(m) = named_mention(i) {
                     out.push((k, m));
                 }
             }

@@ -62,6 +62,22 @@ pub struct Annotation {
     pub countries: Vec<Tagged<String>>,
     /// The article's main country (ISO alpha-2).
     pub focus: Option<String>,
+    /// A wire dateline opening the first sentence ("KIEV, 19 octobre
+    /// 2022 –"): where and when the story was filed, not where and when
+    /// its events happened.
+    pub dateline: Option<Span>,
+}
+
+/// The span of a dateline at the start of a sentence: capitalised words
+/// and a comma, then a dash, within the first dozen tokens.
+fn dateline(v: &SentenceView) -> Option<Span> {
+    if !v.capitalized(0) {
+        return None;
+    }
+    let end = (1..v.len().min(14)).find(|&k| matches!(v.word(k), "-" | "–" | "—"))?;
+    (0..end)
+        .any(|k| v.word(k) == ",")
+        .then(|| v.span_of(0, end))
 }
 
 fn tagged<T>(s: &SentenceView, first: usize, last: usize, value: T) -> Tagged<T> {
@@ -249,6 +265,20 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             },
         });
     }
+    // Nothing named a country: the country of the places found.
+    if focus.is_none() {
+        let mut votes: Vec<(String, usize)> = Vec::new();
+        for p in &ann.places {
+            let m = &p.value.mention;
+            if let (Some(c), Some(_)) = (&m.country, &m.gazetteer_id) {
+                match votes.iter_mut().find(|(v, _)| v == c) {
+                    Some(v) => v.1 += 1,
+                    None => votes.push((c.clone(), 1)),
+                }
+            }
+        }
+        focus = votes.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c);
+    }
     for (k, m) in actors::resolve_actors(&found_actors, lex, focus.as_deref()) {
         let f = &found_actors[k];
         ann.actors.push(Tagged {
@@ -259,13 +289,33 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             value: m,
         });
     }
+    // Triggers of the article's language (a phrase may be in several
+    // languages' lists: "missiles"), longest first, without overlaps.
+    let language = article.language.clone();
+    let matcher = lex.triggers.matcher();
     for view in &views {
-        for m in lex.triggers.matcher().find(&view.folded) {
-            if let Some(&rule) = lex.triggers.matcher().payload(m.pattern) {
+        let mut last_end: Option<usize> = None;
+        for m in matcher.find_all(&view.folded) {
+            if last_end.is_some_and(|e| m.first <= e) {
+                continue;
+            }
+            let mut rules = matcher.payloads(m.pattern).copied();
+            let rule = match language.as_deref() {
+                Some(l) => rules.find(|&r| lex.triggers.rule(r).is_some_and(|t| t.language == l)),
+                None => rules.next(),
+            };
+            if let Some(rule) = rule {
                 ann.triggers.push(tagged(view, m.first, m.last, rule));
+                last_end = Some(m.last);
             }
         }
     }
+    ann.dateline = views.first().and_then(|v| {
+        let span = dateline(v)?;
+        let holds = |m: Span| span.contains(m);
+        (ann.dates.iter().any(|d| holds(d.span)) || ann.places.iter().any(|p| holds(p.span)))
+            .then_some(span)
+    });
     ann.focus = focus;
     ann.folded = views.into_iter().map(|v| v.folded).collect();
     ann

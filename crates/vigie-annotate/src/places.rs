@@ -57,10 +57,16 @@ pub fn find_candidates(
     let is_taken = |i: usize| taken.iter().any(|&(a, b)| a <= i && i <= b);
     // Place words of the sentence by start and end token.
     let mut cue_ending: Vec<Option<PlaceCueKind>> = vec![None; n + 1];
+    let mut not_place: Vec<bool> = vec![false; n];
     let mut words_at: Vec<Vec<(usize, PlaceWord)>> = vec![Vec::new(); n];
     for m in lex.cues.places.find_all(&s.folded) {
         for w in lex.cues.places.payloads(m.pattern) {
             words_at[m.first].push((m.last, *w));
+            if *w == PlaceWord::NotPlace {
+                for slot in not_place.iter_mut().take(m.last + 1).skip(m.first) {
+                    *slot = true;
+                }
+            }
             if let PlaceWord::Cue(k) = w {
                 // Keep the most specific cue ending at this token.
                 let slot = &mut cue_ending[m.last];
@@ -80,7 +86,7 @@ pub fn find_candidates(
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if is_taken(i) || s.kind(i) != Some(vigie_text::TokenKind::Word) {
+        if is_taken(i) || not_place[i] || s.kind(i) != Some(vigie_text::TokenKind::Word) {
             i += 1;
             continue;
         }
@@ -492,6 +498,10 @@ fn prior(
         score += 1.0 + w.min(2.0);
     } else if ctx.focus.is_some() {
         score -= 2.5;
+    } else if cand.cue.is_some() && how == MatchKind::Exact {
+        // Nothing else says where the story is: a name spelled as in the
+        // gazetteer after "in", "à", "near" is evidence enough.
+        score += 1.0;
     }
     Some(score)
 }

@@ -24,6 +24,16 @@ pub fn offset(lat: f64, lon: f64, distance_km: f64, bearing_deg: f64) -> (f64, f
     (p2.to_degrees(), lon2)
 }
 
+/// Initial bearing in degrees (0 north, 90 east, in [0, 360)) from the
+/// first point to the second.
+pub fn bearing_deg(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dl = (lon2 - lon1).to_radians();
+    let y = dl.sin() * p2.cos();
+    let x = p1.cos() * p2.sin() - p1.sin() * p2.cos() * dl.cos();
+    (y.atan2(x).to_degrees() + 360.0) % 360.0
+}
+
 /// Whether a latitude/longitude pair is a valid position.
 pub fn valid(lat: f64, lon: f64) -> bool {
     lat.is_finite()
@@ -35,6 +45,15 @@ pub fn valid(lat: f64, lon: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bearings_point_the_right_way() {
+        // Palmyra lies east of Homs, Damascus south-west of Homs.
+        let east = bearing_deg(34.724, 36.7256, 34.5624, 38.284);
+        assert!((80.0..110.0).contains(&east), "{east}");
+        let sw = bearing_deg(34.724, 36.7256, 33.5102, 36.2913);
+        assert!((190.0..215.0).contains(&sw), "{sw}");
+    }
 
     #[test]
     fn palmyra_to_as_sukhnah_is_about_70_km() {

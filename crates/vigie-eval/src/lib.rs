@@ -107,7 +107,58 @@ pub struct Report {
     pub merge_pairs_gold: usize,
     pub merge_pairs_predicted: usize,
     pub articles: usize,
+    /// Calibration of the predicted events' confidence: bins of width 0.1
+    /// with the share of their events that match a gold event.
+    pub reliability: Vec<Bin>,
+    /// Expected calibration error over those bins (null without events).
+    pub calibration_error: Option<f64>,
     pub per_article: Vec<ArticleScore>,
+}
+
+/// One confidence bin of the reliability table.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Bin {
+    pub low: f64,
+    pub high: f64,
+    pub events: usize,
+    pub matched: usize,
+    /// Mean confidence of the bin's events.
+    pub mean_confidence: f64,
+    /// Share of the bin's events that match a gold event.
+    pub precision: f64,
+}
+
+/// The reliability table of `(confidence, matched)` pairs.
+pub fn reliability(points: &[(f64, bool)]) -> (Vec<Bin>, Option<f64>) {
+    let mut bins: Vec<Bin> = (0..10)
+        .map(|i| Bin {
+            low: i as f64 / 10.0,
+            high: (i + 1) as f64 / 10.0,
+            events: 0,
+            matched: 0,
+            mean_confidence: 0.0,
+            precision: 0.0,
+        })
+        .collect();
+    for &(c, m) in points {
+        let i = ((c.clamp(0.0, 1.0) * 10.0) as usize).min(9);
+        let b = &mut bins[i];
+        b.events += 1;
+        b.matched += usize::from(m);
+        b.mean_confidence += c;
+    }
+    let total: usize = bins.iter().map(|b| b.events).sum();
+    let mut ece = 0.0;
+    for b in &mut bins {
+        if b.events > 0 {
+            b.mean_confidence /= b.events as f64;
+            b.precision = b.matched as f64 / b.events as f64;
+            ece +=
+                (b.events as f64 / total.max(1) as f64) * (b.precision - b.mean_confidence).abs();
+        }
+    }
+    bins.retain(|b| b.events > 0);
+    (bins, (total > 0).then_some(ece))
 }
 
 fn location_distance(a: &Event, b: &Event) -> Option<f64> {
@@ -212,6 +263,7 @@ pub fn score(gold: &[ArticleEvents], predicted: &[ArticleEvents]) -> Report {
     let (mut n_gold, mut n_pred, mut n_match) = (0, 0, 0);
     // (event_id, event_key) of every matched mention, for merge scoring.
     let mut matched_ids: Vec<(Option<String>, Option<String>)> = Vec::new();
+    let mut confidence: Vec<(f64, bool)> = Vec::new();
     let mut golds: Vec<&ArticleEvents> = gold.iter().collect();
     golds.sort_by(|a, b| a.article.cmp(&b.article));
     for g in golds {
@@ -229,9 +281,14 @@ pub fn score(gold: &[ArticleEvents], predicted: &[ArticleEvents]) -> Report {
         let missed = (0..g.events.len())
             .filter(|i| !pairs.iter().any(|p| p.gold == *i))
             .collect();
-        let false_alarms = (0..preds.len())
+        let false_alarms: Vec<usize> = (0..preds.len())
             .filter(|i| !pairs.iter().any(|p| p.predicted == *i))
             .collect();
+        for (i, e) in preds.iter().enumerate() {
+            if let Some(c) = e.confidence {
+                confidence.push((f64::from(c), !false_alarms.contains(&i)));
+            }
+        }
         n_gold += g.events.len();
         n_pred += preds.len();
         n_match += pairs.len();
@@ -265,6 +322,7 @@ pub fn score(gold: &[ArticleEvents], predicted: &[ArticleEvents]) -> Report {
         }
     }
     let merge = (ps > 0 || gs > 0).then(|| Prf::from_counts(tp, ps, gs));
+    let (reliability, calibration_error) = reliability(&confidence);
     Report {
         precision: prf.precision,
         recall: prf.recall,
@@ -279,6 +337,8 @@ pub fn score(gold: &[ArticleEvents], predicted: &[ArticleEvents]) -> Report {
         merge_pairs_gold: gs,
         merge_pairs_predicted: ps,
         articles: per_article.len(),
+        reliability,
+        calibration_error,
         per_article,
     }
 }

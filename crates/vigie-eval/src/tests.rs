@@ -421,3 +421,26 @@ fn missing_predictions_and_empty_gold() {
     assert!(json.get("field_accuracy").is_some());
     assert!(json.get("merge_f1").unwrap().is_null());
 }
+
+#[test]
+fn reliability_bins_count_matches_and_calibration_error() {
+    let points = [
+        (0.95, true),
+        (0.92, true),
+        (0.91, false),
+        (0.35, false),
+        (0.31, true),
+    ];
+    let (bins, ece) = crate::reliability(&points);
+    assert_eq!(bins.len(), 2);
+    assert_eq!((bins[0].low, bins[0].events, bins[0].matched), (0.3, 2, 1));
+    assert_eq!((bins[1].low, bins[1].events, bins[1].matched), (0.9, 3, 2));
+    assert!((bins[1].precision - 2.0 / 3.0).abs() < 1e-9);
+    // |0.5 - 0.33| * 2/5 + |0.667 - 0.927| * 3/5
+    let want = 0.4 * (0.5f64 - 0.33).abs() + 0.6 * (2.0f64 / 3.0 - 0.9266666666666666).abs();
+    assert!(
+        (ece.unwrap_or(-1.0) - want).abs() < 1e-9,
+        "{ece:?} vs {want}"
+    );
+    assert_eq!(crate::reliability(&[]).1, None);
+}

@@ -40,6 +40,28 @@ pub struct Extraction {
     pub decisions: Vec<Decision>,
 }
 
+/// Weights of the confidence score (see `extract`).
+struct ConfidenceWeights {
+    base: f32,
+    actor_named: f32,
+    actor_from_context: f32,
+    place_in_sentence: f32,
+    place_from_context: f32,
+    date_in_sentence: f32,
+    /// Each further sentence reporting the same event.
+    corroborated: f32,
+}
+
+const CONFIDENCE: ConfidenceWeights = ConfidenceWeights {
+    base: 0.5,
+    actor_named: 0.2,
+    actor_from_context: -0.05,
+    place_in_sentence: 0.15,
+    place_from_context: -0.35,
+    date_in_sentence: 0.05,
+    corroborated: 0.05,
+};
+
 /// Days before publication beyond which a dated event is background.
 const NEWS_WINDOW_DAYS: i64 = 60;
 
@@ -102,8 +124,19 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
             )));
             continue;
         }
+        // "in March" is a date, not a march.
+        if ann.dates.iter().any(|d| d.span.contains(t.span)) {
+            decide(Some("the trigger word is part of a date".into()));
+            continue;
+        }
         if let Some(why) = filtered(ann, lex, t) {
             decide(Some(why));
+            continue;
+        }
+        if rule.frame == Frame::Clash && campaign_toll(ann, t) {
+            decide(Some(format!(
+                "toll of a whole campaign: {CAMPAIGN_TOLL}+ killed, no date or place in the sentence"
+            )));
             continue;
         }
         let sentence = t.sentence;
@@ -129,6 +162,7 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
             r.actor2.as_ref().map(|a| a.span),
         );
         let mut from_context = false;
+        let mut sub_override: Option<SubEventType> = None;
         let mut assoc1: Vec<String> = r.assoc1.iter().map(|a| a.value.canonical.clone()).collect();
         let assoc2: Vec<String> = r.assoc2.iter().map(|a| a.value.canonical.clone()).collect();
         match rule.frame {
@@ -147,6 +181,19 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
                 }
                 if let Some(o) = organiser {
                     push_unique(&mut assoc1, &o.canonical);
+                }
+            }
+            // Burning and looting by an armed group is property
+            // destruction, not a riot.
+            Frame::Riot
+                if actor1
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.inter, 1..=3 | 8) && actor1_span.is_some()) =>
+            {
+                sub_override = Some(SubEventType::LootingPropertyDestruction);
+                if actor2.is_none() {
+                    actor2 = country_actor("Civilians ({name_en})");
+                    actor2_span = None;
                 }
             }
             Frame::Riot if actor1.as_ref().is_none_or(|a| a.inter != inter::RIOTERS) => {
@@ -205,13 +252,63 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
                 });
             from_context = true;
         }
+        // Strikes whose sentence names no striker ("l'attaque au missile
+        // sur la gare"): the armed force the paragraph, else the article,
+        // names nearest to it ("les troupes d'occupation russes").
+        if actor1.is_none() && rule.frame == Frame::Strike {
+            let block = ann.sentences.get(t.sentence).map(|s| s.block);
+            actor1 = ann
+                .actors
+                .iter()
+                .filter(|a| matches!(a.value.inter, 1..=3 | 8))
+                .min_by_key(|a| {
+                    let same_block = ann.sentences.get(a.sentence).map(|s| s.block) == block;
+                    (!same_block, a.value.generic.is_some(), a.span.gap(t.span))
+                })
+                .map(|a| a.value.clone());
+            // Nobody named at all: ACLED's unidentified military forces.
+            if actor1.is_none() {
+                actor1 = Some(ActorMention {
+                    canonical: "Unidentified Military Forces".into(),
+                    inter: inter::EXTERNAL,
+                    country: None,
+                    generic: Some("unidentified".into()),
+                });
+            }
+            from_context = true;
+        }
+        // Civilians named in a strike's sentence are its target.
+        if actor2.is_none() && rule.frame == Frame::Strike {
+            if let Some(c) = ann
+                .actors
+                .iter()
+                .find(|a| a.sentence == t.sentence && a.value.inter == inter::CIVILIANS)
+            {
+                actor2 = Some(c.value.clone());
+                actor2_span = Some(c.span);
+            }
+        }
         if actor1.is_none() {
             if let Some((a1, a2)) = &last_actors {
-                actor1 = Some(a1.clone());
-                if actor2.is_none() {
-                    actor2 = a2.clone();
+                // The side of the last event that is not this one's target.
+                let is_target = actor2.as_ref().is_some_and(|x| x.canonical == a1.canonical);
+                if is_target {
+                    actor1 = a2.clone();
+                } else {
+                    actor1 = Some(a1.clone());
+                    if actor2.is_none() {
+                        actor2 = a2.clone();
+                    }
                 }
-                from_context = true;
+                from_context = actor1.is_some();
+            }
+        }
+        // A place taken from a named side by an unnamed one ("we freed the
+        // town from the YPG"): the armed actor the article names most.
+        if actor1.is_none() && matches!(rule.frame, Frame::Capture | Frame::Expel | Frame::Clash) {
+            if let Some(target) = &actor2 {
+                actor1 = most_named_other(ann, &target.canonical);
+                from_context = actor1.is_some();
             }
         }
         // A change of territory without a named loser: the other side of
@@ -320,24 +417,28 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
         let claimed_by = claims_for(ann, t);
         last_actors = Some((actor1v.clone(), actor2.clone()));
         assoc1.retain(|a| *a != actor1v.canonical);
-        let mut confidence: f32 = 0.55;
+        // Confidence: additive evidence, weights set so that each 0.1 bin
+        // of the reliability table (`vigie eval --reliability`) holds
+        // about that share of correct events on the test articles.
+        let mut confidence: f32 = CONFIDENCE.base;
         if actor1_span.is_some() {
-            confidence += 0.15;
+            confidence += CONFIDENCE.actor_named;
         }
         if from_context {
-            confidence -= 0.15;
+            confidence += CONFIDENCE.actor_from_context;
         }
-        if place_in_sentence {
-            confidence += 0.1;
+        confidence += if place_in_sentence {
+            CONFIDENCE.place_in_sentence
         } else {
-            confidence -= 0.1;
-        }
+            CONFIDENCE.place_from_context
+        };
         if date_span.is_some() {
-            confidence += 0.05;
+            confidence += CONFIDENCE.date_in_sentence;
         }
-        let sub = match rule.sub_event {
-            TriggerSubEvent::Fixed(s) => s,
-            TriggerSubEvent::Territory => SubEventType::GovernmentRegainsTerritory,
+        let sub = match (sub_override, rule.sub_event) {
+            (Some(s), _) => s,
+            (None, TriggerSubEvent::Fixed(s)) => s,
+            (None, TriggerSubEvent::Territory) => SubEventType::GovernmentRegainsTerritory,
         };
         for place in places {
             let place_after = place_in_sentence && place.first > t.last;
@@ -416,12 +517,58 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
                 (*s == d.sentence && either_side) || (actors && close)
             })
     });
+    // An attack whose victims were carried off is the abduction ("gunmen
+    // stormed a school ... and kidnapped 27 pupils").
+    let abductions: Vec<(usize, String, vigie_core::PlaceMention, FuzzyDate)> = drafts
+        .iter()
+        .filter(|d| d.sub == SubEventType::Abduction)
+        .map(|d| {
+            (
+                d.sentence,
+                d.actor1.canonical.clone(),
+                d.place.value.mention.clone(),
+                d.date,
+            )
+        })
+        .collect();
+    drafts.retain(|d| {
+        d.sub != SubEventType::Attack
+            || !abductions.iter().any(|(s, a, place, date)| {
+                *a == d.actor1.canonical
+                    && s.abs_diff(d.sentence) <= 2
+                    && near(place, &d.place.value.mention)
+                    && date.compatible(&d.date)
+            })
+    });
     let merged = merge_drafts(drafts);
     out.events = merged
         .into_iter()
         .map(|d| finish(article, ann, lex, d))
         .collect();
     out
+}
+
+/// The armed actor named most often in the article (by name, not by a
+/// generic word), other than `other`; ties go to the earliest.
+fn most_named_other(ann: &Annotation, other: &str) -> Option<ActorMention> {
+    let mut counts: Vec<(&ActorMention, usize, usize)> = Vec::new();
+    for a in &ann.actors {
+        let v = &a.value;
+        if v.generic.is_some() || v.canonical == other || !matches!(v.inter, 1..=3 | 8) {
+            continue;
+        }
+        match counts
+            .iter_mut()
+            .find(|(m, _, _)| m.canonical == v.canonical)
+        {
+            Some(c) => c.1 += 1,
+            None => counts.push((v, 1, a.span.start)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n, start)| (n, std::cmp::Reverse(start)))
+        .map(|(m, _, _)| m.clone())
 }
 
 fn push_unique(list: &mut Vec<String>, name: &str) {
@@ -444,6 +591,11 @@ fn filtered(ann: &Annotation, lex: &Lexicon, t: &Tagged<usize>) -> Option<String
         let Some(cue) = lex.triggers.filters().payload(m.pattern) else {
             continue;
         };
+        // "May 6" is a date, not a modal.
+        let cue_span = folded.span_of(m.first, m.last);
+        if cue_span.is_some_and(|s| ann.dates.iter().any(|d| d.span.overlaps(s))) {
+            continue;
+        }
         let near_before = m.last < t.first && t.first - m.last <= 5;
         let around = m.first + 4 >= t.first && m.first <= t.last + 3;
         match cue {
@@ -451,6 +603,15 @@ fn filtered(ann: &Annotation, lex: &Lexicon, t: &Tagged<usize>) -> Option<String
                 return Some(format!("future or plan: \"{}\"", words(m.first, m.last)))
             }
             FilterCue::History => return Some(format!("history: \"{}\"", words(m.first, m.last))),
+            FilterCue::Cumulative if m.last < t.first && t.first - m.last <= 3 => {
+                return Some(format!(
+                    "summed up over a campaign: \"{}\"",
+                    words(m.first, m.last)
+                ))
+            }
+            FilterCue::Displacement if m.last < t.first && t.first - m.last <= 2 => {
+                return Some(format!("what people flee: \"{}\"", words(m.first, m.last)))
+            }
             FilterCue::Negation if around || near_before => {
                 return Some(format!("negated: \"{}\"", words(m.first, m.last)))
             }
@@ -470,7 +631,7 @@ fn places_for(
     let in_sentence: Vec<&Tagged<vigie_annotate::PlaceFound>> = ann
         .places
         .iter()
-        .filter(|p| p.sentence == t.sentence)
+        .filter(|p| p.sentence == t.sentence && !in_dateline(ann, p.span) && !metonym(ann, p))
         .collect();
     if in_sentence.is_empty() {
         return Vec::new();
@@ -505,12 +666,35 @@ fn places_for(
             })
         })
     };
-    let after: Vec<&&Tagged<vigie_annotate::PlaceFound>> =
-        usable.iter().filter(|p| p.first > t.last).collect();
+    // Places after the trigger in its own clause: not in a relative
+    // clause that follows it ("chassés de la ville, qui ... de Bagdad").
+    // A relative right after a noun trigger describes the event itself
+    // ("les affrontements qui ont eu lieu à X").
+    // The relative clause runs to the next comma ("des civils qui
+    // fuyaient, à 20 km de X": X places the event again).
+    let relative = folded.and_then(|f| {
+        let start = (t.last + 2..f.tokens.len()).find(|&k| roles::is_relative(f.token_text(k)))?;
+        let end = (start..f.tokens.len())
+            .find(|&k| f.token_text(k) == ",")
+            .unwrap_or(f.tokens.len());
+        Some((start, end))
+    });
+    let after: Vec<&&Tagged<vigie_annotate::PlaceFound>> = usable
+        .iter()
+        .filter(|p| p.first > t.last && relative.is_none_or(|(a, b)| p.first < a || p.first > b))
+        // The object of a change of territory follows its verb closely
+        // ("seized the strategic town of X"), not "seized four rifles in a
+        // raid on a hideout near X".
+        .filter(|p| !matches!(frame, Frame::Capture) || p.first - t.last <= 7)
+        .collect();
     let before: Vec<&&Tagged<vigie_annotate::PlaceFound>> =
         usable.iter().filter(|p| p.last < t.first).collect();
     let passive_subject_first =
         matches!(frame, Frame::Capture) && before.last().is_some_and(|p| t.first - p.last <= 6);
+    // A change of territory is about the place after its verb, or its
+    // passive subject just before it; a place far before it is the scene
+    // of something else ("Damas cherchait désormais à reprendre ...").
+    let before_ok = !matches!(frame, Frame::Capture | Frame::Expel) || passive_subject_first;
     let start: Option<&Tagged<vigie_annotate::PlaceFound>> =
         if passive_subject_first && after.is_empty() {
             before.last().map(|p| **p)
@@ -518,7 +702,7 @@ fn places_for(
             after
                 .first()
                 .map(|p| **p)
-                .or_else(|| before.last().map(|p| **p))
+                .or_else(|| before.last().filter(|_| before_ok).map(|p| **p))
         };
     let Some(start) = start else {
         return Vec::new();
@@ -542,6 +726,21 @@ fn places_for(
     list
 }
 
+/// A foreign capital named without a place preposition stands for its
+/// government ("appuyées par Washington", "Ankara launched its offensive").
+fn metonym(ann: &Annotation, p: &Tagged<vigie_annotate::PlaceFound>) -> bool {
+    let m = &p.value.mention;
+    p.value.cue.is_none()
+        && m.feature.as_deref() == Some("PPLC")
+        && ann.focus.is_some()
+        && m.country != ann.focus
+}
+
+/// Whether a mention lies in the article's dateline.
+fn in_dateline(ann: &Annotation, span: Span) -> bool {
+    ann.dateline.is_some_and(|d| d.contains(span))
+}
+
 /// A place for a trigger whose sentence names none: the nearest place
 /// before it in the paragraph, else in the article.
 fn context_place(
@@ -549,22 +748,31 @@ fn context_place(
     t: &Tagged<usize>,
 ) -> Option<Tagged<vigie_annotate::PlaceFound>> {
     let block = ann.sentences.get(t.sentence)?.block;
-    let before = ann
-        .places
-        .iter()
-        .filter(|p| p.sentence < t.sentence && p.value.mention.latitude.is_some())
-        .max_by_key(|p| {
-            (
-                ann.sentences.get(p.sentence).map(|s| s.block) == Some(block),
-                p.span.start,
-            )
-        });
-    before
+    let located = |p: &&Tagged<vigie_annotate::PlaceFound>| {
+        p.value.mention.latitude.is_some() && !in_dateline(ann, p.span) && !metonym(ann, p)
+    };
+    let in_block = |p: &&Tagged<vigie_annotate::PlaceFound>| {
+        ann.sentences.get(p.sentence).map(|s| s.block) == Some(block)
+    };
+    let before = |p: &&Tagged<vigie_annotate::PlaceFound>| p.sentence < t.sentence;
+    // The paragraph's last place before, else its next one after ("they
+    // were driven out of the city ... which freed Ramadi"), else the
+    // article's last before, else its first.
+    // Precise places first: "dans le même secteur" is the village, not
+    // the province named beside it.
+    let places = || ann.places.iter().filter(located);
+    let precise = |p: &&Tagged<vigie_annotate::PlaceFound>| p.value.mention.geo_precision < 3;
+    places()
+        .filter(in_block)
+        .filter(before)
+        .max_by_key(|p| (precise(p), p.span.start))
+        .or_else(|| places().filter(in_block).find(|p| p.sentence > t.sentence))
         .or_else(|| {
-            ann.places
-                .iter()
-                .find(|p| p.value.mention.latitude.is_some())
+            places()
+                .filter(before)
+                .max_by_key(|p| (precise(p), p.span.start))
         })
+        .or_else(|| places().next())
         .cloned()
 }
 
@@ -577,7 +785,7 @@ fn date_for(
     published: Option<FuzzyDate>,
 ) -> Option<(FuzzyDate, Option<Span>)> {
     let usable = |d: &&Tagged<vigie_core::DateMention>| {
-        d.value.end.is_none() || d.value.precision == Precision::Day
+        (d.value.end.is_none() || d.value.precision == Precision::Day) && !in_dateline(ann, d.span)
     };
     let dist = |d: &Tagged<vigie_core::DateMention>| {
         if d.last < t.first {
@@ -619,6 +827,21 @@ fn date_for(
         Precision::Day => (FuzzyDate::new(p.date, Precision::Week), None),
         _ => (p, None),
     })
+}
+
+/// A death toll from which on a sentence about "the fighting" with no
+/// date and no place sums up a campaign ("les combats ont fait 1.093
+/// morts") rather than reports one clash.
+const CAMPAIGN_TOLL: f64 = 500.0;
+
+fn campaign_toll(ann: &Annotation, t: &Tagged<usize>) -> bool {
+    let big = ann.numbers.iter().any(|n| {
+        n.sentence == t.sentence
+            && n.value.counts == Some(vigie_core::Counted::Killed)
+            && n.value.value >= CAMPAIGN_TOLL
+    });
+    big && !ann.dates.iter().any(|d| d.sentence == t.sentence)
+        && !ann.places.iter().any(|p| p.sentence == t.sentence)
 }
 
 /// The killed count of the trigger's sentence nearest to it (cumulative
@@ -718,12 +941,33 @@ fn within_region(a: &vigie_core::PlaceMention, b: &vigie_core::PlaceMention) -> 
     if a.geo_precision == 3 || b.geo_precision == 3 {
         return a.admin1.is_none() || b.admin1.is_none() || a.admin1 == b.admin1;
     }
-    match (a.latitude, a.longitude, b.latitude, b.longitude) {
-        (Some(a1), Some(o1), Some(a2), Some(o2)) => {
-            vigie_core::geo::haversine_km(a1, o1, a2, o2) <= 60.0
-        }
-        _ => true,
-    }
+    let (Some(a1), Some(o1), Some(a2), Some(o2)) =
+        (a.latitude, a.longitude, b.latitude, b.longitude)
+    else {
+        return true;
+    };
+    let km = vigie_core::geo::haversine_km(a1, o1, a2, o2);
+    // "East of Homs" without a distance reaches far that way.
+    let toward =
+        |from: &vigie_core::PlaceMention, (lat, lon): (f64, f64), (tlat, tlon): (f64, f64)| {
+            relation_bearing(from).is_some_and(|b| {
+                let to = vigie_core::geo::bearing_deg(lat, lon, tlat, tlon);
+                let diff = ((to - b + 540.0) % 360.0 - 180.0).abs();
+                diff <= 60.0 && km <= 300.0
+            })
+        };
+    km <= 60.0 || toward(a, (a1, o1), (a2, o2)) || toward(b, (a2, o2), (a1, o1))
+}
+
+/// The bearing of a relation without a distance ("E of Homs"), degrees.
+fn relation_bearing(p: &vigie_core::PlaceMention) -> Option<f64> {
+    let r = p.relation.as_deref()?;
+    let (dir, _) = r.split_once(" of ")?;
+    const NAMES: [&str; 8] = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
+    NAMES
+        .iter()
+        .position(|n| *n == dir)
+        .map(|i| i as f64 * 45.0)
 }
 
 /// Whether two drafts involve the same sides: the same actor1, actor1 as
@@ -751,8 +995,11 @@ fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
             let (po, pd) = (&o.place.value.mention, &d.place.value.mention);
             let same_country = po.country.is_some() && po.country == pd.country;
             let loose = vague(po) || vague(pd) || !o.place_in_sentence || !d.place_in_sentence;
+            // A place taken and then retaken are two events.
+            let territory = matches!(o.sub, SubEventType::GovernmentRegainsTerritory);
             o.sub == d.sub
                 && same_actors(o, &d)
+                && (!territory || o.actor1.canonical == d.actor1.canonical)
                 && o.date.compatible(&d.date)
                 && (near(po, pd) || (same_country && loose && within_region(po, pd)))
         });
@@ -796,7 +1043,7 @@ fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
                         push_unique(&mut o.assoc1, &a);
                     }
                 }
-                o.confidence = (o.confidence.max(d.confidence) + 0.05).min(0.95);
+                o.confidence = (o.confidence.max(d.confidence) + CONFIDENCE.corroborated).min(0.95);
             }
             None => out.push(d),
         }
@@ -817,9 +1064,41 @@ fn inter_in(a: &ActorMention, country: Option<&str>) -> u8 {
     a.inter
 }
 
-fn finish(article: &Article, ann: &Annotation, lex: &Lexicon, d: Draft) -> Event {
+/// Civilians, protesters and rioters are named after the country where the
+/// event happens ("civils" in a story whose words are mostly about Russia
+/// but whose strike hit Syria).
+fn of_country(a: &ActorMention, country: Option<&str>, lex: &Lexicon) -> ActorMention {
+    let Some(c) = country else { return a.clone() };
+    if a.country.as_deref() == Some(c)
+        || !matches!(
+            a.inter,
+            inter::CIVILIANS | inter::PROTESTERS | inter::RIOTERS
+        )
+    {
+        return a.clone();
+    }
+    let Some((prefix, _)) = a.canonical.split_once(" (") else {
+        return a.clone();
+    };
+    match lex.actors.generated(&format!("{prefix} ({{name_en}})"), c) {
+        Some(g) => ActorMention {
+            canonical: g.name.clone(),
+            inter: g.inter,
+            country: Some(c.to_string()),
+            generic: a.generic.clone(),
+        },
+        None => a.clone(),
+    }
+}
+
+fn finish(article: &Article, ann: &Annotation, lex: &Lexicon, mut d: Draft) -> Event {
     let place = &d.place.value.mention;
     let country = place.country.clone().or_else(|| ann.focus.clone());
+    d.actor1 = of_country(&d.actor1, country.as_deref(), lex);
+    d.actor2 = d
+        .actor2
+        .as_ref()
+        .map(|a| of_country(a, country.as_deref(), lex));
     let inter1 = inter_in(&d.actor1, country.as_deref());
     let inter2 = d.actor2.as_ref().map(|a| inter_in(a, country.as_deref()));
     let sub = match d.sub {

@@ -78,6 +78,14 @@ fn cue_before(
         .map(|&(_, _, c)| c)
 }
 
+/// Words that open a relative clause (another verb's arguments follow).
+pub fn is_relative(word: &str) -> bool {
+    matches!(
+        word,
+        "qui" | "dont" | "lequel" | "laquelle" | "lesquels" | "which" | "who" | "whose" | "whom"
+    )
+}
+
 fn same(a: &Tagged<ActorMention>, b: &Tagged<ActorMention>) -> bool {
     a.value.canonical == b.value.canonical
 }
@@ -107,10 +115,17 @@ pub fn attach(
         .filter(|c| c.actor.first <= last && c.actor.last >= first)
         .collect();
     let before: Vec<&Cued> = actors.iter().filter(|c| c.actor.last < first).collect();
-    let after: Vec<&Cued> = actors.iter().filter(|c| c.actor.first > last).collect();
-    let passive = cues
+    // A source named after the trigger ("..., police said") takes no part.
+    let claimant = |c: &&Cued| ann.claims.iter().any(|cl| cl.span.overlaps(c.actor.span));
+    let after: Vec<&Cued> = actors
         .iter()
-        .any(|&(_, l, c)| c == RoleCue::Passive && (l + 1 == first || l + 2 == first));
+        .filter(|c| c.actor.first > last && !claimant(c))
+        .collect();
+    // A passive auxiliary right before the trigger, or opening it ("a été
+    // reprise par", a trigger written "été reprise").
+    let passive = cues.iter().any(|&(f, l, c)| {
+        c == RoleCue::Passive && (l + 1 == first || l + 2 == first || (f == first && l < last))
+    });
     let is = |c: &Cued, cue: RoleCue| c.cue == Some(cue);
     // Civilians and protesters suffer violence; they only act in protests.
     let unarmed_frame = matches!(frame, Frame::Protest | Frame::Disperse | Frame::Riot);
@@ -142,9 +157,15 @@ pub fn attach(
     let subject = relative_subject
         .or_else(|| before.iter().copied().find(plain))
         .or_else(|| overlapping.iter().copied().find(|c| can_act(c)));
+    // The agent of the trigger's own participle, not of a relative
+    // clause after it ("chassés de la ville, qui ..., occupée par Daech").
+    let same_clause = |c: &&Cued| {
+        folded.is_none_or(|f| !(last + 2..c.actor.first).any(|k| is_relative(f.token_text(k))))
+    };
     let agent = after
         .iter()
         .copied()
+        .filter(same_clause)
         .find(|c| is(c, RoleCue::Agent) && can_act(c))
         .or_else(|| after.iter().copied().find(|c| is(c, RoleCue::Perpetrator)));
     let first_after_plain = after

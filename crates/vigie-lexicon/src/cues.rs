@@ -51,6 +51,8 @@ pub enum PlaceWord {
     DirectionAfter,
     /// A phrase standing for the place last named ("la cité antique").
     Anaphor,
+    /// A capitalised name that is never a place ("Telegram").
+    NotPlace,
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,6 +71,8 @@ struct PlacesFile {
     direction_after: Vec<String>,
     #[serde(default)]
     anaphors: Vec<String>,
+    #[serde(default)]
+    not_places: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -167,6 +171,9 @@ impl Cues {
             }
             for w in &f.anaphors {
                 p.add(w, PlaceWord::Anaphor);
+            }
+            for w in &f.not_places {
+                p.add(w, PlaceWord::NotPlace);
             }
         }
         let mut r = PhraseMatcherBuilder::new();

@@ -56,6 +56,8 @@ pub enum FilterCue {
     Negation,
     History,
     Cumulative,
+    /// What people flee ("fuyant les combats"): not a new event.
+    Displacement,
     Reported,
 }
 
@@ -91,6 +93,8 @@ struct Filters {
     history: Vec<String>,
     #[serde(default)]
     cumulative: Vec<String>,
+    #[serde(default)]
+    displacement: Vec<String>,
     #[serde(default)]
     reported: Vec<String>,
 }
@@ -160,6 +164,7 @@ impl Triggers {
                 (&fl.negation, FilterCue::Negation),
                 (&fl.history, FilterCue::History),
                 (&fl.cumulative, FilterCue::Cumulative),
+                (&fl.displacement, FilterCue::Displacement),
                 (&fl.reported, FilterCue::Reported),
             ] {
                 for p in list {

@@ -115,6 +115,17 @@ impl Processed {
                 .map(|s| [s.span.start, s.span.end])
                 .collect(),
             mentions: self.annotation.mentions(&self.article.text, lex),
+            decisions: self
+                .extraction
+                .decisions
+                .iter()
+                .map(|d| DecisionRecord {
+                    rule: d.rule.clone(),
+                    span: [d.span.start, d.span.end],
+                    text: d.span.slice(&self.article.text).unwrap_or("").to_string(),
+                    rejected: d.rejected.clone(),
+                })
+                .collect(),
             diagnostics: self.diagnostics.iter().map(|d| d.to_string()).collect(),
         }
     }
@@ -136,5 +147,17 @@ pub struct AnnotateRecord {
     pub body: Vec<[usize; 2]>,
     pub sentences: Vec<[usize; 2]>,
     pub mentions: Vec<Mention>,
+    /// What the extractor did with each trigger.
+    pub decisions: Vec<DecisionRecord>,
     pub diagnostics: Vec<String>,
+}
+
+/// One trigger and what became of it: an event, or the reason it made none.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionRecord {
+    pub rule: String,
+    pub span: [usize; 2],
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<String>,
 }

@@ -23,6 +23,9 @@ pub struct Args {
     /// List each missed and each false event, per article.
     #[arg(long)]
     diff: bool,
+    /// Also print the reliability table of the events' confidence.
+    #[arg(long)]
+    reliability: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
@@ -92,6 +95,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         print_table(&report, without_gold);
+        if args.reliability {
+            print_reliability(&report);
+        }
         if args.diff {
             print_diff(&report, &scored_gold, &predicted, &decisions);
         }
@@ -124,6 +130,23 @@ fn print_table(r: &Report, without_gold: usize) {
         r.merge_pairs_gold,
         r.merge_pairs_predicted
     );
+}
+
+fn print_reliability(r: &Report) {
+    println!(
+        "confidence reliability (calibration error {}):",
+        opt(r.calibration_error)
+    );
+    println!(
+        "  {:<11} {:>6} {:>8} {:>10} {:>10}",
+        "confidence", "events", "matched", "mean conf", "precision"
+    );
+    for b in &r.reliability {
+        println!(
+            "  {:.1}-{:.1}     {:>6} {:>8} {:>10.3} {:>10.3}",
+            b.low, b.high, b.events, b.matched, b.mean_confidence, b.precision
+        );
+    }
 }
 
 fn describe(e: &Event) -> String {
