@@ -2,15 +2,19 @@
 """Build data/countries.tsv.
 
 The ISO 3166-1 list (alpha-2, alpha-3) is cross-checked against the PyPI
-package `pycountry` when it is installed (`pip install pycountry`); every
-other column comes from the hand-curated table below, because the names must
+package `pycountry` when it is installed (`pip install pycountry`), and the
+last column, `iso_num` (ISO 3166-1 numeric, written as a plain integer:
+`4` for AF, `760` for SY; empty for codes ISO does not assign, such as XK),
+is taken from pycountry's `numeric` field. Without pycountry, `iso_num` is
+carried over from the existing output file, and the build fails if it cannot
+be. Every other column comes from the hand-curated table below, because the names must
 be the forms ACLED uses in actor names ("Democratic Republic of Congo",
 "Ivory Coast", "Turkey", "Russia") and pycountry's French names are in
 catalogue order ("Syrienne, République arabe").
 
 Usage: python3 scripts/data/build_countries.py [OUT]   (default data/countries.tsv)
 
-Table fields, separated by ';':
+Table fields, separated by ';' (the output adds `iso_num` as a 13th column):
   iso2;iso3;name_en;name_fr;adj_en;adj_fr_ms;adj_fr_fs;adj_fr_mp;adj_fr_fp;region;names_fr_alt;names_en_alt
 Variants inside a field are separated by '|'. An empty adjective means
 "no adjective in common use": templates that need it produce no alias.
@@ -18,8 +22,9 @@ Variants inside a field are separated by '|'. An empty adjective means
 import os
 import sys
 
-HEADER = ["iso2", "iso3", "name_en", "name_fr", "adj_en", "adj_fr_ms", "adj_fr_fs",
-          "adj_fr_mp", "adj_fr_fp", "region", "names_fr_alt", "names_en_alt"]
+TABLE_COLUMNS = ["iso2", "iso3", "name_en", "name_fr", "adj_en", "adj_fr_ms", "adj_fr_fs",
+                 "adj_fr_mp", "adj_fr_fp", "region", "names_fr_alt", "names_en_alt"]
+HEADER = TABLE_COLUMNS + ["iso_num"]
 
 REGIONS = {"Middle East", "Northern Africa", "Western Africa", "Middle Africa",
            "Eastern Africa", "Southern Africa", "South Asia", "Southeast Asia",
@@ -304,7 +309,7 @@ def rows():
         if not line or line.startswith("#"):
             continue
         f = line.split(";")
-        if len(f) != 12:
+        if len(f) != len(TABLE_COLUMNS):
             raise SystemExit(f"bad field count {len(f)}: {line}")
         f = [x.strip() for x in f]
         if f[9] not in REGIONS:
@@ -329,6 +334,59 @@ def crosscheck(data):
     print(f"pycountry cross-check ok; extra non-ISO codes kept: {sorted(extra)}", file=sys.stderr)
 
 
+def iso_numeric_from_pycountry(data):
+    """{iso2: "760"} from pycountry, or None when pycountry is not installed.
+    Codes pycountry does not know (XK) map to ""."""
+    try:
+        import pycountry  # type: ignore
+    except ImportError:
+        return None
+    out = {}
+    for r in data:
+        c = pycountry.countries.get(alpha_2=r[0])
+        num = getattr(c, "numeric", "") if c is not None else ""
+        out[r[0]] = str(int(num)) if num else ""
+    return out
+
+
+def iso_numeric_from_file(path):
+    """{iso2: "760"} from the `iso_num` column of an existing countries.tsv,
+    or None when the file is missing or has no such column."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = [l.rstrip("\n") for l in fh if l.strip() and not l.startswith("#")]
+    except FileNotFoundError:
+        return None
+    if not lines:
+        return None
+    header = lines[0].split("\t")
+    if "iso_num" not in header:
+        return None
+    col = header.index("iso_num")
+    out = {}
+    for l in lines[1:]:
+        f = l.split("\t")
+        out[f[0]] = f[col].strip() if col < len(f) else ""
+    return out
+
+
+def iso_numeric(data, out_path):
+    nums = iso_numeric_from_pycountry(data)
+    if nums is None:
+        nums = iso_numeric_from_file(out_path)
+        if nums is None:
+            raise SystemExit("pycountry not installed and no iso_num column in "
+                             f"{out_path}: pip install pycountry")
+        print(f"pycountry not installed: iso_num kept from {out_path}", file=sys.stderr)
+    for iso2, n in nums.items():
+        if n and not (n.isdigit() and 0 < int(n) < 1000):
+            raise SystemExit(f"bad iso_num for {iso2}: {n!r}")
+    missing = sorted(r[0] for r in data if not nums.get(r[0]))
+    if missing:
+        print(f"no ISO numeric code (iso_num left empty): {missing}", file=sys.stderr)
+    return nums
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "data", "countries.tsv")
@@ -339,6 +397,8 @@ def main():
             raise SystemExit(f"duplicate {r[0]}")
         seen.add(r[0])
     crosscheck(data)
+    nums = iso_numeric(data, out)
+    data = [r + [nums.get(r[0], "")] for r in data]
     data.sort(key=lambda r: r[0])
     with open(out, "w", encoding="utf-8", newline="\n") as fh:
         fh.write("# vigie-countries 1\n")

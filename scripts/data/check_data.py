@@ -26,6 +26,8 @@ REGIONS = {
 }
 COUNTRY_HEADER = ["iso2", "iso3", "name_en", "name_fr", "adj_en", "adj_fr_ms", "adj_fr_fs",
                   "adj_fr_mp", "adj_fr_fp", "region", "names_fr_alt", "names_en_alt"]
+# Optional 13th column: ISO 3166-1 numeric code (plain integer, empty for XK).
+COUNTRY_HEADER_NUM = COUNTRY_HEADER + ["iso_num"]
 PLACEHOLDERS = {"name_en", "name_fr", "adj_en", "adj_fr_ms", "adj_fr_fs", "adj_fr_mp", "adj_fr_fp"}
 # Keep in sync with the class table of data/actors/README.md.
 CLASSES = {
@@ -49,7 +51,7 @@ REQUIRED_ACTORS = {
 }
 ACTOR_KEYS = {"name", "inter", "countries", "years", "classes", "fr", "en", "notes"}
 TEMPLATE_KEYS = {"name", "inter", "classes", "names", "fr", "en", "notes"}
-GENERIC_KEYS = {"class", "fallback", "countries", "fr", "en", "notes"}
+GENERIC_KEYS = {"class", "fallback", "countries", "fr", "en", "notes", "prefer_fallback"}
 CLAIMANT_KEYS = {"name", "kind", "fr", "en", "notes"}
 LANGS = ("fr", "en")
 # Single words that must never be a named actor's or a claimant's alias on their own.
@@ -117,16 +119,25 @@ def load_countries(path):
         lines = fh.read().split("\n")
     if not lines or lines[0] != "# vigie-countries 1":
         err(f"{path}: line 1 must be '# vigie-countries 1'")
-    if len(lines) < 2 or lines[1].split("\t") != COUNTRY_HEADER:
-        err(f"{path}: line 2 must be the header {COUNTRY_HEADER}")
+    if len(lines) < 2 or lines[1].split("\t") not in (COUNTRY_HEADER, COUNTRY_HEADER_NUM):
+        err(f"{path}: line 2 must be the header {COUNTRY_HEADER_NUM} (iso_num optional)")
+    nums = {}
     for n, line in enumerate(lines[2:], start=3):
         if line == "":
             continue
         f = line.split("\t")
-        if len(f) != 12:
-            err(f"{path}:{n}: {len(f)} columns instead of 12")
+        if len(f) not in (12, 13):
+            err(f"{path}:{n}: {len(f)} columns instead of 12 or 13")
             continue
-        row = dict(zip(COUNTRY_HEADER, f))
+        row = dict(zip(COUNTRY_HEADER_NUM, f))
+        num = row.get("iso_num", "")
+        if num:
+            if not re.fullmatch(r"[1-9][0-9]{0,2}", num):
+                err(f"{path}:{n}: bad iso_num {num!r} (an integer from 1 to 999, no leading zeros)")
+            elif num in nums:
+                err(f"{path}:{n}: iso_num {num} already used by {nums[num]}")
+            else:
+                nums[num] = row["iso2"]
         iso2 = row["iso2"]
         if not re.fullmatch(r"[A-Z]{2}", iso2):
             err(f"{path}:{n}: bad iso2 {iso2!r}")

@@ -130,19 +130,39 @@ impl Context {
         &self,
         inputs: &[String],
         pipeline: &Pipeline,
+        sink: impl FnMut(Vec<Processed>) -> Result<()>,
+    ) -> Result<Tally> {
+        self.run_inputs_with(inputs, pipeline, CHUNK, |_| Ok(()), |_| Ok(()), sink)
+    }
+
+    /// [`Context::run_inputs`] with a chunk size, a `skip` step that drops
+    /// articles before processing (it removes them from the vector), and
+    /// `on_input_diagnostic` for the diagnostics of inputs that gave no
+    /// article.
+    pub fn run_inputs_with(
+        &self,
+        inputs: &[String],
+        pipeline: &Pipeline,
+        chunk_size: usize,
+        mut skip: impl FnMut(&mut Vec<Article>) -> Result<()>,
+        mut on_input_diagnostic: impl FnMut(&Diagnostic) -> Result<()>,
         mut sink: impl FnMut(Vec<Processed>) -> Result<()>,
     ) -> Result<Tally> {
+        let chunk_size = chunk_size.max(1);
         let mut reader = Inputs::new(inputs);
         let bar = self.progress(reader.total_bytes());
         let mut tally = Tally::default();
-        let mut chunk: Vec<Article> = Vec::with_capacity(CHUNK);
-        let flush = |chunk: &mut Vec<Article>,
-                     tally: &mut Tally,
-                     sink: &mut dyn FnMut(Vec<Processed>) -> Result<()>|
+        let mut chunk: Vec<Article> = Vec::with_capacity(chunk_size);
+        let mut flush = |chunk: &mut Vec<Article>,
+                         tally: &mut Tally,
+                         sink: &mut dyn FnMut(Vec<Processed>) -> Result<()>|
          -> Result<()> {
             if chunk.is_empty() {
                 return Ok(());
             }
+            let before = chunk.len();
+            skip(chunk)?;
+            tally.articles += before - chunk.len();
             let done: Vec<Processed> = std::mem::take(chunk)
                 .into_par_iter()
                 .map(|a| pipeline.process(a))
@@ -158,9 +178,12 @@ impl Context {
         while let Some(item) = reader.next() {
             match item {
                 Item::Article(a) => chunk.push(*a),
-                Item::Diagnostic(d) => self.report(&d, &mut tally, bar.as_ref()),
+                Item::Diagnostic(d) => {
+                    self.report(&d, &mut tally, bar.as_ref());
+                    on_input_diagnostic(&d)?;
+                }
             }
-            if chunk.len() >= CHUNK {
+            if chunk.len() >= chunk_size {
                 flush(&mut chunk, &mut tally, &mut sink)?;
             }
             if let Some(b) = &bar {

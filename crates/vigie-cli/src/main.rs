@@ -41,9 +41,16 @@ enum Command {
     Extract(commands::extract::Args),
     /// Extract and score against gold files.
     Eval(commands::eval::Args),
+    /// Extract events and store them, with cross-article merging, in a
+    /// database (SQLite file or PostgreSQL URL); incremental.
+    Ingest(commands::ingest::Args),
+    /// Write a database's merged events as ACLED CSV, GeoJSON, JSONL or Parquet.
+    Export(commands::export::Args),
+    /// Serve the web page (map, timeline, evidence) and the JSON API over a database.
+    Serve(commands::serve::Args),
     /// Print everything found before event building, one JSON line per article.
     Annotate(commands::annotate::Args),
-    /// Run on the built-in sample articles.
+    /// Run on the built-in sample articles and serve them on a local web page.
     Demo(commands::demo::Args),
     /// Measure extraction throughput on a corpus.
     Bench(commands::bench::Args),
@@ -84,6 +91,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => commands::extract::run(&ctx, a),
         Command::Eval(a) => commands::eval::run(&ctx, a),
+        Command::Ingest(a) => commands::ingest::run(&ctx, a),
+        Command::Export(a) => commands::export::run(&ctx, a),
+        Command::Serve(a) => commands::serve::run(a),
         Command::Annotate(a) => commands::annotate::run(&ctx, a),
         Command::Demo(a) => commands::demo::run(&ctx, a),
         Command::Bench(a) => commands::bench::run(&ctx, a),

@@ -22,6 +22,9 @@ pub struct Country {
     pub region: String,
     pub names_fr_alt: Vec<String>,
     pub names_en_alt: Vec<String>,
+    /// ISO 3166-1 numeric code (760 for Syria); `None` for codes ISO does
+    /// not assign (XK) and for files without the optional 13th column.
+    pub iso_num: Option<u16>,
 }
 
 impl Country {
@@ -60,6 +63,22 @@ impl Default for Countries {
             by_iso2: HashMap::new(),
             words: PhraseMatcherBuilder::new().build(),
         }
+    }
+}
+
+/// The optional `iso_num` column: empty or missing is `None`; anything
+/// else must be an ISO 3166-1 numeric code (1 to 999).
+fn iso_num(file: &str, line: usize, field: Option<&str>) -> Result<Option<u16>, LexiconError> {
+    let Some(raw) = field.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    match raw.parse::<u16>() {
+        Ok(n) if (1..=999).contains(&n) => Ok(Some(n)),
+        _ => Err(LexiconError::line(
+            file,
+            line,
+            format!("iso_num {raw:?} is not an ISO 3166-1 numeric code (an integer, 1 to 999)"),
+        )),
     }
 }
 
@@ -116,6 +135,7 @@ impl Countries {
                 region: f[9].trim().to_string(),
                 names_fr_alt: f.get(10).map(|s| variants(s)).unwrap_or_default(),
                 names_en_alt: f.get(11).map(|s| variants(s)).unwrap_or_default(),
+                iso_num: iso_num(file, line, f.get(12).copied())?,
             };
             if country.name_en.is_empty() {
                 return Err(LexiconError::line(file, line, "empty English name"));
@@ -202,5 +222,34 @@ mod tests {
         assert_eq!(e.to_string(), "c.tsv:2: \"SYR\" is not an ISO alpha-2 code");
         let e = Countries::parse("c.tsv", b"SY\tSYR\n").unwrap_err();
         assert!(e.to_string().contains("expected at least 10"), "{e}");
+    }
+
+    #[test]
+    fn parses_optional_iso_num() {
+        let tsv = "# vigie-countries 1
+iso2\tiso3\tname_en\tname_fr\tadj_en\tadj_fr_ms\tadj_fr_fs\tadj_fr_mp\tadj_fr_fp\tregion\tnames_fr_alt\tnames_en_alt\tiso_num
+SY\tSYR\tSyria\tSyrie\tSyrian\tsyrien\tsyrienne\tsyriens\tsyriennes\tMiddle East\t\t\t760
+XK\tXKX\tKosovo\tKosovo\tKosovar\tkosovar\tkosovare\tkosovars\tkosovares\tEurope\t\t\t
+";
+        let c = Countries::parse("countries.tsv", tsv.as_bytes()).unwrap();
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.get("SY").unwrap().iso_num, Some(760));
+        assert_eq!(c.get("XK").unwrap().iso_num, None);
+        // Rows with only 12 columns still parse, without a numeric code.
+        let old = Countries::parse("countries.tsv", TEST_COUNTRIES.as_bytes()).unwrap();
+        assert_eq!(old.get("ML").unwrap().iso_num, None);
+    }
+
+    #[test]
+    fn rejects_non_numeric_iso_num() {
+        let e = Countries::parse(
+            "c.tsv",
+            b"SY\tSYR\tSyria\tSyrie\ta\tb\tc\td\te\tMiddle East\t\t\t760\n\
+              ML\tMLI\tMali\tMali\ta\tb\tc\td\te\tWestern Africa\t\t\tabc\n",
+        )
+        .unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.starts_with("c.tsv:2: "), "{msg}");
+        assert!(msg.contains("iso_num \"abc\""), "{msg}");
     }
 }

@@ -11,9 +11,16 @@ pub struct Args {
     /// Also write the events, one JSON file per article, to this directory.
     #[arg(long)]
     out: Option<std::path::PathBuf>,
-    /// Print the summary only (the web UI comes with `vigie serve`).
+    /// Print the summary only; do not start the web page.
     #[arg(long)]
     no_serve: bool,
+    /// Address to serve on (port 0: a free port).
+    #[arg(long, default_value = "127.0.0.1:0")]
+    addr: String,
+    /// Keep the demo database in this file (default: a temporary file,
+    /// removed when the demo stops).
+    #[arg(long)]
+    db: Option<std::path::PathBuf>,
 }
 
 /// The built-in sample articles (from `data/samples/samples.jsonl`).
@@ -43,17 +50,19 @@ pub fn samples(data: &vigie_lexicon::DataSet) -> Result<Vec<vigie_core::Article>
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
-    let _ = args.no_serve;
     let data = ctx.data_set()?;
     let lexicon = std::sync::Arc::new(
         vigie_lexicon::Lexicon::load(&data).context("cannot load the linguistic data")?,
     );
     let pipeline = Pipeline::new(lexicon);
     let articles = samples(&data)?;
-    let mut results: Vec<ArticleEvents> = articles
-        .into_iter()
-        .map(|a| pipeline.process(a).article_events())
+    let processed: Vec<vigie_pipeline::Processed> =
+        articles.into_iter().map(|a| pipeline.process(a)).collect();
+    let records: Vec<vigie_store::ArticleRecord> = processed
+        .iter()
+        .map(|p| super::ingest::record_of(p, pipeline.lexicon()))
         .collect();
+    let mut results: Vec<ArticleEvents> = processed.iter().map(|p| p.article_events()).collect();
     vigie_pipeline::assign_event_ids(&mut results);
     let events: usize = results.iter().map(|a| a.events.len()).sum();
     let merged: std::collections::BTreeSet<&str> = results
@@ -90,5 +99,32 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
+    if args.no_serve {
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Store the samples and serve the page on them.
+    let (db, temporary) = match &args.db {
+        Some(p) => (p.clone(), false),
+        None => (
+            std::env::temp_dir().join(format!("vigie-demo-{}.db", std::process::id())),
+            true,
+        ),
+    };
+    let db_str = db.to_string_lossy().to_string();
+    let served = (|| -> Result<()> {
+        let mut store =
+            vigie_store::open(&db_str).with_context(|| format!("cannot create {db_str}"))?;
+        store.ingest(&records)?;
+        drop(store);
+        super::serve::serve_db(&db_str, &args.addr, |url| {
+            println!("\nvigie demo: open {url} in a browser (Ctrl-C to stop)");
+        })
+    })();
+    if temporary {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{db_str}{suffix}"));
+        }
+    }
+    served?;
     Ok(ExitCode::SUCCESS)
 }

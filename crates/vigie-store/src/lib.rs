@@ -1,0 +1,329 @@
+//! The vigie store: articles, their event mentions, the merged events
+//! across articles, who claims which figure, and the extraction's
+//! diagnostics, in SQLite (default, one file) or PostgreSQL (teams,
+//! several ingest workers on one database).
+//!
+//! Both backends implement [`Store`] over the same schema (migrations in
+//! `migrations/`, applied in order and recorded in `schema_version`) and
+//! pass the same conformance suite (`tests/conformance.rs`).
+//!
+//! Ingest is incremental and idempotent: an article whose content hash is
+//! already stored changes nothing; one whose text changed replaces its old
+//! mentions. Each batch is one transaction that also recomputes the merged
+//! events ([`merged`]), so a crash leaves the previous consistent state and
+//! re-running finishes the job without duplicates.
+//!
+//! Architecture invariant: the only crate that speaks SQL.
+
+pub mod merged;
+pub mod query;
+pub mod sql;
+pub mod sqlite;
+
+#[cfg(feature = "postgres")]
+pub mod postgres;
+
+use serde::{Deserialize, Serialize};
+use vigie_core::{Article, Diagnostic, Event, Mention};
+
+pub use merged::MergedEvent;
+pub use query::{EventQuery, Interval, Sort};
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("SQLite database {path}: {source}")]
+    Sqlite {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[cfg(feature = "postgres")]
+    #[error("PostgreSQL database {url}: {source}")]
+    Postgres {
+        url: String,
+        #[source]
+        source: ::postgres::Error,
+    },
+    #[error(
+        "database {0} was written by a newer vigie (schema version {1}, this build knows {2})"
+    )]
+    TooNew(String, i64, i64),
+    #[error("corrupt stored record in {0}: {1}")]
+    Corrupt(String, String),
+    #[error("{0}")]
+    Unsupported(String),
+}
+
+/// An article with what the pipeline found in it, ready to store.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    pub id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub published_precision: Option<String>,
+    pub language: Option<String>,
+    pub content_hash: String,
+    pub text: String,
+    /// Byte spans of the cleaned body.
+    pub body: Vec<[usize; 2]>,
+    /// Where the article came from (`path` or `path:line`).
+    pub input: String,
+    /// Every mention the annotators found (for the article view).
+    pub mentions: Vec<Mention>,
+    /// The article's events, each with its provenance.
+    pub events: Vec<Event>,
+    pub diagnostics: Vec<String>,
+}
+
+impl ArticleRecord {
+    /// The record of an article after the pipeline.
+    pub fn new(
+        a: &Article,
+        mentions: Vec<Mention>,
+        events: Vec<Event>,
+        diagnostics: &[Diagnostic],
+    ) -> ArticleRecord {
+        ArticleRecord {
+            id: a.id.clone(),
+            url: a.url.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            published: a.published.map(|d| d.to_string()),
+            published_precision: a.published.map(|d| d.precision.as_str().to_string()),
+            language: a.language.clone(),
+            content_hash: a.content_hash.clone(),
+            text: a.text.clone(),
+            body: a.body.iter().map(|s| [s.start, s.end]).collect(),
+            input: a.origin.display(),
+            mentions,
+            events,
+            diagnostics: diagnostics.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+}
+
+/// What an ingest batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct IngestStats {
+    pub new: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub mentions: usize,
+}
+
+impl std::ops::AddAssign for IngestStats {
+    fn add_assign(&mut self, o: IngestStats) {
+        self.new += o.new;
+        self.changed += o.changed;
+        self.unchanged += o.unchanged;
+        self.mentions += o.mentions;
+    }
+}
+
+/// Row counts of the database.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub articles: usize,
+    pub mentions: usize,
+    pub events: usize,
+    pub claims: usize,
+    pub diagnostics: usize,
+}
+
+/// One page of events.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventPage {
+    pub total: usize,
+    pub limit: usize,
+    pub offset: usize,
+    pub events: Vec<MergedEvent>,
+}
+
+/// One article's report of a merged event.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SourceReport {
+    pub article_id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    pub event_date: String,
+    pub fatalities: Option<u32>,
+    pub claimed_by: Vec<String>,
+    pub evidence: String,
+    pub evidence_span: Option<[usize; 2]>,
+    pub confidence: Option<f32>,
+}
+
+/// Who claims which figure for an event.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Claim {
+    pub claimant: String,
+    pub article_id: String,
+    pub fatalities: Option<u32>,
+}
+
+/// A merged event with its reports and claims.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventDetail {
+    #[serde(flatten)]
+    pub event: MergedEvent,
+    pub reports: Vec<SourceReport>,
+    pub claims: Vec<Claim>,
+}
+
+/// An event of an article, as the article view shows it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArticleEventRef {
+    pub event_id: Option<String>,
+    pub sub_event_type: String,
+    pub evidence_span: Option<[usize; 2]>,
+    /// Byte spans of each field (`actor1`, `location`, `event_date`...).
+    pub fields: std::collections::BTreeMap<String, [usize; 2]>,
+}
+
+/// A stored article.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleDetail {
+    pub id: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    pub text: String,
+    pub body: Vec<[usize; 2]>,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<ArticleEventRef>,
+    pub diagnostics: Vec<String>,
+}
+
+/// Events and fatalities of one time bucket and event type.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimelineBucket {
+    pub start: String,
+    pub event_type: String,
+    pub count: usize,
+    pub fatalities: u64,
+}
+
+/// An actor and the number of events it takes part in.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorCount {
+    pub name: String,
+    pub inter: Option<u8>,
+    pub events: usize,
+}
+
+/// Events in one cell of a map grid.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Cluster {
+    pub latitude: f64,
+    pub longitude: f64,
+    pub count: usize,
+    pub fatalities: u64,
+    pub event_type: String,
+    pub event_id: Option<String>,
+}
+
+/// A diagnostic as stored.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StoredDiagnostic {
+    pub article_id: Option<String>,
+    pub input: String,
+    pub message: String,
+}
+
+impl From<&Diagnostic> for StoredDiagnostic {
+    fn from(d: &Diagnostic) -> Self {
+        StoredDiagnostic {
+            article_id: None,
+            input: d.input.clone(),
+            message: d.reason.clone(),
+        }
+    }
+}
+
+/// The operations every backend provides.
+pub trait Store: Send {
+    /// Stores a batch of articles in one transaction and recomputes the
+    /// merged events. Articles whose content hash is unchanged are skipped.
+    fn ingest(&mut self, batch: &[ArticleRecord]) -> Result<IngestStats, StoreError>;
+    /// Records diagnostics about inputs that gave no article (unreadable
+    /// files, bad JSONL lines).
+    fn record_diagnostics(&mut self, diags: &[StoredDiagnostic]) -> Result<(), StoreError>;
+    /// Content hashes of the stored articles among `ids` (to skip the work
+    /// of processing unchanged articles).
+    fn content_hashes(&mut self, ids: &[String]) -> Result<Vec<(String, String)>, StoreError>;
+    fn counts(&mut self) -> Result<Counts, StoreError>;
+    fn events(&mut self, q: &EventQuery) -> Result<EventPage, StoreError>;
+    fn event(&mut self, id: &str) -> Result<Option<EventDetail>, StoreError>;
+    fn article(&mut self, id: &str) -> Result<Option<ArticleDetail>, StoreError>;
+    fn timeline(
+        &mut self,
+        q: &EventQuery,
+        interval: Interval,
+    ) -> Result<Vec<TimelineBucket>, StoreError>;
+    fn actors(&mut self, q: &EventQuery, limit: usize) -> Result<Vec<ActorCount>, StoreError>;
+    fn clusters(&mut self, q: &EventQuery, zoom: u8) -> Result<Vec<Cluster>, StoreError>;
+    fn diagnostics(&mut self) -> Result<Vec<StoredDiagnostic>, StoreError>;
+    /// Every mention with the id of its merged event, ordered by article
+    /// and index (for `vigie extract` ids and for tests).
+    fn mention_events(&mut self) -> Result<Vec<(String, usize, String)>, StoreError>;
+    /// A short description of where the data lives.
+    fn describe(&self) -> String;
+}
+
+/// Opens a database: a `postgres://` or `postgresql://` URL, else a path
+/// of a SQLite file (created with its schema when missing).
+pub fn open(target: &str) -> Result<Box<dyn Store>, StoreError> {
+    if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+        #[cfg(feature = "postgres")]
+        {
+            return Ok(Box::new(postgres::PgStore::connect(target)?));
+        }
+        #[cfg(not(feature = "postgres"))]
+        {
+            return Err(StoreError::Unsupported(format!(
+                "{target}: this vigie was built without the `postgres` feature"
+            )));
+        }
+    }
+    Ok(Box::new(sqlite::SqliteStore::open(target)?))
+}
+
+/// Monday of the ISO week of a `YYYY-MM-DD` date, and the first of its
+/// month (stored with each event for the timeline).
+pub(crate) fn week_and_month(date: &str) -> (String, String) {
+    use chrono::{Datelike, NaiveDate};
+    match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        Ok(d) => {
+            let monday = d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday()));
+            (
+                monday.format("%Y-%m-%d").to_string(),
+                format!("{:04}-{:02}-01", d.year(), d.month()),
+            )
+        }
+        Err(_) => (date.to_string(), date.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn weeks_start_on_monday() {
+        assert_eq!(
+            super::week_and_month("2017-08-06"),
+            ("2017-07-31".into(), "2017-08-01".into())
+        );
+        assert_eq!(
+            super::week_and_month("2017-08-07"),
+            ("2017-08-07".into(), "2017-08-01".into())
+        );
+    }
+}
