@@ -4,15 +4,23 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 fail=0
-# deps CRATE: the normal (non-dev, non-build) dependency names of a crate.
+# deps CRATE [DEPTH]: the normal (non-dev, non-build) dependency names of
+# a crate, all of them or down to DEPTH (1 = the crate's own Cargo.toml).
 deps() {
-  cargo tree --offline -q -p "$1" -e normal --prefix none --format '{p}' 2>/dev/null \
+  local depth=()
+  if [ -n "${2:-}" ]; then depth=(--depth "$2"); fi
+  cargo tree --offline -q -p "$1" -e normal "${depth[@]}" --prefix none --format '{p}' 2>/dev/null \
     | awk '{print $1}' | sort -u
 }
-forbid() {
-  local crate=$1; shift
+# forbid CRATE NAME...: CRATE must not depend on NAME, even indirectly.
+forbid() { forbid_at "" "$@"; }
+# forbid_direct CRATE NAME...: CRATE's own code must not use NAME (a
+# third-party dependency may, e.g. an HTML extractor built on anyhow).
+forbid_direct() { forbid_at 1 "$@"; }
+forbid_at() {
+  local depth=$1 crate=$2; shift 2
   local have
-  have=$(deps "$crate")
+  have=$(deps "$crate" "$depth")
   for bad in "$@"; do
     if grep -qx -- "$bad" <<<"$have"; then
       echo "dependency rule broken: $crate depends on $bad"
@@ -31,10 +39,21 @@ forbid vigie-extract vigie-ingest vigie-merge
 forbid vigie-merge vigie-lexicon vigie-text
 forbid vigie-eval vigie-ingest vigie-text vigie-lexicon vigie-annotate vigie-extract vigie-merge vigie-pipeline
 forbid vigie-pipeline vigie-ingest
-# No library pulls in the binary's crates, SQL or HTTP.
-for lib in vigie-core vigie-ingest vigie-text vigie-gazetteer vigie-lexicon vigie-annotate vigie-extract vigie-merge vigie-eval vigie-pipeline; do
-  forbid "$lib" anyhow clap indicatif rusqlite tokio-postgres axum hyper reqwest
+forbid vigie-export vigie-ingest vigie-pipeline vigie-server
+forbid vigie-store vigie-ingest vigie-pipeline vigie-server vigie-export
+# Libraries use typed errors and no terminal UI: anyhow, clap and
+# indicatif belong to the binary.
+for lib in vigie-core vigie-ingest vigie-text vigie-gazetteer vigie-lexicon vigie-annotate vigie-extract vigie-merge vigie-eval vigie-pipeline vigie-store vigie-export vigie-server; do
+  forbid_direct "$lib" anyhow clap indicatif
 done
+# Only the store speaks SQL, only the server speaks HTTP.
+for lib in vigie-core vigie-ingest vigie-text vigie-gazetteer vigie-lexicon vigie-annotate vigie-extract vigie-merge vigie-eval vigie-pipeline; do
+  forbid "$lib" rusqlite postgres tokio-postgres axum hyper reqwest
+done
+forbid vigie-store axum hyper reqwest
+# Export and server read through the store's interface, never SQL of their own.
+forbid_direct vigie-export rusqlite postgres tokio-postgres axum hyper
+forbid_direct vigie-server rusqlite postgres tokio-postgres
 
 if [ "$fail" -ne 0 ]; then exit 1; fi
 echo "dependency rules: ok"
