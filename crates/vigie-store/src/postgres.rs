@@ -9,7 +9,13 @@ use postgres::types::{ToSql, Type};
 use postgres::{Client, NoTls};
 
 /// Migrations, in order.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/postgres/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/postgres/0001_init.sql")),
+    (
+        2,
+        include_str!("../migrations/postgres/0002_date_position.sql"),
+    ),
+];
 
 /// Advisory lock key of vigie's ingest batches.
 const INGEST_LOCK: i64 = 0x0076_6967_6965;

@@ -99,6 +99,11 @@ pub trait Db: Send {
     /// Migrations of this backend, in order (version, SQL).
     fn migrations(&self) -> &'static [(i64, &'static str)];
     fn describe(&self) -> String;
+    /// Refreshes the planner's statistics after a write where the backend
+    /// does not do it by itself (SQLite); outside any transaction.
+    fn refresh_statistics(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 /// Applies the migrations the database has not seen yet.
@@ -434,7 +439,11 @@ impl<D: Db> Store for SqlStore<D> {
             }
             Ok(stats)
         })();
-        finish(&mut self.db, result)
+        let stats = finish(&mut self.db, result)?;
+        if stats.new + stats.changed > 0 {
+            self.db.refresh_statistics()?;
+        }
+        Ok(stats)
     }
 
     fn record_diagnostics(&mut self, diags: &[StoredDiagnostic]) -> Result<(), StoreError> {
