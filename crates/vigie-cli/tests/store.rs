@@ -139,6 +139,59 @@ fn ingest_is_idempotent_and_order_independent() {
 }
 
 #[test]
+fn metadata_that_arrives_later_updates_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("meta.db");
+    let db = db.to_str().unwrap();
+    // First the bare text, as a scraper saves it: no date, no outlet.
+    let body = "Des affrontements ont opposé mardi l'armée malienne à des jihadistes près de Tessit, dans la région de Gao, faisant au moins sept morts selon une source sécuritaire.";
+    let txt = dir.path().join("tessit-123.txt");
+    std::fs::write(&txt, body).unwrap();
+    let r = vigie(&["ingest", txt.to_str().unwrap(), "--db", db]);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    let bare = vigie_store::open(db)
+        .unwrap()
+        .article("tessit-123")
+        .unwrap()
+        .expect("stored under its file name");
+    assert_eq!(bare.outlet, None);
+    // Then the same text with its metadata: re-extracted, not "unchanged".
+    let jsonl = dir.path().join("feed.jsonl");
+    let line = serde_json::json!({
+        "id": "tessit-123", "outlet": "Sahel Hebdo", "published": "2022-03-10", "text": body,
+    });
+    write_jsonl(&jsonl, &[line.to_string()]);
+    let r = vigie(&["ingest", jsonl.to_str().unwrap(), "--db", db]);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains("0 new, 1 changed, 0 unchanged"),
+        "{}",
+        text(&r.stderr)
+    );
+    let full = vigie_store::open(db)
+        .unwrap()
+        .article("tessit-123")
+        .unwrap()
+        .unwrap();
+    assert_eq!(full.outlet.as_deref(), Some("Sahel Hebdo"));
+    assert_eq!(full.published.as_deref(), Some("2022-03-10"));
+    // Tuesday before a Thursday 10 March 2022 publication.
+    let page = vigie_store::open(db)
+        .unwrap()
+        .events(&vigie_store::EventQuery::default())
+        .unwrap();
+    assert_eq!(page.events.len(), 1, "{page:?}");
+    assert_eq!(page.events[0].event_date, "2022-03-08");
+    // Giving it again changes nothing.
+    let r = vigie(&["ingest", jsonl.to_str().unwrap(), "--db", db]);
+    assert!(
+        text(&r.stderr).contains("0 new, 0 changed, 1 unchanged"),
+        "{}",
+        text(&r.stderr)
+    );
+}
+
+#[test]
 fn a_killed_ingest_leaves_a_consistent_database_and_resumes() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("big.jsonl");

@@ -66,6 +66,7 @@ pub struct ArticleRecord {
     pub published: Option<String>,
     pub published_precision: Option<String>,
     pub language: Option<String>,
+    /// [`record_hash`] of the article: its text and metadata.
     pub content_hash: String,
     pub text: String,
     /// Byte spans of the cleaned body.
@@ -77,6 +78,29 @@ pub struct ArticleRecord {
     /// The article's events, each with its provenance.
     pub events: Vec<Event>,
     pub diagnostics: Vec<String>,
+}
+
+/// The hash that decides whether a stored article changed: its text and
+/// the metadata extraction depends on (a later input that brings the
+/// publication date or outlet of an article first read without them
+/// re-extracts it; the latest version of an article wins).
+pub fn record_hash(a: &Article) -> String {
+    let published = a.published.map(|d| d.to_string());
+    let fields = [
+        Some(a.text.as_str()),
+        a.url.as_deref(),
+        a.title.as_deref(),
+        a.outlet.as_deref(),
+        published.as_deref(),
+        a.language.as_deref(),
+    ];
+    let mut joined = String::with_capacity(a.text.len() + 256);
+    for f in fields {
+        // A field separator no text contains, and a marker for "absent".
+        joined.push('\u{1f}');
+        joined.push_str(f.unwrap_or("\u{0}"));
+    }
+    vigie_core::article::content_hash(&joined)
 }
 
 impl ArticleRecord {
@@ -95,7 +119,7 @@ impl ArticleRecord {
             published: a.published.map(|d| d.to_string()),
             published_precision: a.published.map(|d| d.precision.as_str().to_string()),
             language: a.language.clone(),
-            content_hash: a.content_hash.clone(),
+            content_hash: record_hash(a),
             text: a.text.clone(),
             body: a.body.iter().map(|s| [s.start, s.end]).collect(),
             input: a.origin.display(),

@@ -50,7 +50,8 @@ pub fn ingest_into(
         &pipeline,
         batch,
         |articles| {
-            // Articles already stored with the same text need no work.
+            // Articles already stored with the same text and metadata need
+            // no work.
             let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
             let known: HashMap<String, String> = store
                 .borrow_mut()
@@ -58,7 +59,7 @@ pub fn ingest_into(
                 .into_iter()
                 .collect();
             let before = articles.len();
-            articles.retain(|a| known.get(&a.id) != Some(&a.content_hash));
+            articles.retain(|a| known.get(&a.id) != Some(&vigie_store::record_hash(a)));
             stats.borrow_mut().unchanged += before - articles.len();
             Ok(())
         },
