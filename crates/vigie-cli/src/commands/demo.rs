@@ -69,26 +69,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         .iter()
         .flat_map(|a| a.events.iter().filter_map(|e| e.event_id.as_deref()))
         .collect();
-    println!(
-        "vigie demo: {} sample articles, {events} event reports, {} distinct events\n",
-        results.len(),
-        merged.len()
-    );
-    for a in &results {
-        println!(
-            "{} ({}, {}, {})",
-            a.article,
-            a.language.as_deref().unwrap_or("?"),
-            a.outlet.as_deref().unwrap_or("?"),
-            a.published.as_deref().unwrap_or("?")
-        );
-        if a.events.is_empty() {
-            println!("    no codable event");
-        }
-        for e in &a.events {
-            println!("    {} [{}] {}", e.event_date, e.sub_event_type, e.notes);
-            println!("        evidence: \"{}\"", e.evidence);
-        }
+    if !ctx.quiet {
+        print_summary(&results, events, merged.len());
     }
     if let Some(dir) = args.out {
         std::fs::create_dir_all(&dir)
@@ -99,7 +81,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
-    if args.no_serve {
+    if args.no_serve && args.db.is_none() {
         return Ok(ExitCode::SUCCESS);
     }
     // Store the samples and serve the page on them.
@@ -116,6 +98,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             vigie_store::open(&db_str).with_context(|| format!("cannot create {db_str}"))?;
         store.ingest(&records)?;
         drop(store);
+        if args.no_serve {
+            if !ctx.quiet {
+                println!(
+                    "\nvigie demo: stored in {db_str}; serve it with `vigie serve --db {db_str}`"
+                );
+            }
+            return Ok(());
+        }
         super::serve::serve_db(&db_str, &args.addr, |url| {
             println!("\nvigie demo: open {url} in a browser (Ctrl-C to stop)");
         })
@@ -127,4 +117,28 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     }
     served?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The demo's report: each sample article and its events.
+fn print_summary(results: &[ArticleEvents], events: usize, distinct: usize) {
+    println!(
+        "vigie demo: {} sample articles, {events} event reports, {distinct} distinct events\n",
+        results.len(),
+    );
+    for a in results {
+        println!(
+            "{} ({}, {}, {})",
+            a.article,
+            a.language.as_deref().unwrap_or("?"),
+            a.outlet.as_deref().unwrap_or("?"),
+            a.published.as_deref().unwrap_or("?")
+        );
+        if a.events.is_empty() {
+            println!("    no codable event");
+        }
+        for e in &a.events {
+            println!("    {} [{}] {}", e.event_date, e.sub_event_type, e.notes);
+            println!("        evidence: \"{}\"", e.evidence);
+        }
+    }
 }
