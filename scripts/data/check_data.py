@@ -533,18 +533,23 @@ def load_outlets(path, countries):
         lines = fh.read().split("\n")
     if not lines or lines[0] != "# vigie-outlets 1":
         err(f"{path}: line 1 must be '# vigie-outlets 1'")
-    if len(lines) < 2 or lines[1].split("\t") != ["host", "outlet", "country", "language"]:
-        err(f"{path}: line 2 must be the header host/outlet/country/language")
+    if len(lines) < 2 or lines[1].split("\t") != ["host", "outlet", "country", "language", "url_date"]:
+        err(f"{path}: line 2 must be the header host/outlet/country/language/url_date")
     hosts = {}
     langs = defaultdict(int)
     for n, line in enumerate(lines[2:], start=3):
         if not line:
             continue
         f = line.split("\t")
-        if len(f) != 4:
-            err(f"{path}:{n}: {len(f)} columns instead of 4")
+        if len(f) not in (4, 5):
+            err(f"{path}:{n}: {len(f)} columns instead of 4 or 5")
             continue
-        host, outlet, cc, lang = f
+        host, outlet, cc, lang = f[:4]
+        url_date = f[4] if len(f) == 5 else ""
+        if url_date and not re.fullmatch(r"(DD|MM|YYYY|YY)+", url_date) or (
+            url_date and sorted(re.findall(r"DD|MM|YYYY|YY", url_date)) not in (["DD", "MM", "YY"], ["DD", "MM", "YYYY"])
+        ):
+            err(f"{path}:{n}: url_date must combine DD, MM and YY or YYYY once each, got {url_date!r}")
         if not re.fullmatch(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+", host):
             err(f"{path}:{n}: bad host {host!r}")
         if host in hosts:

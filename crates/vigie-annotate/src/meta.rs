@@ -9,11 +9,16 @@ use vigie_core::{Article, FuzzyDate, MetaSource, Precision, Span};
 use vigie_lexicon::Lexicon;
 use vigie_text::Sentence;
 
-/// Sets the outlet from the URL's host when the input did not give it.
+/// Sets the outlet from the URL's host when the input did not give it, and
+/// the publication date from the URL when the host writes it in a form of
+/// its own (`url_date` in `outlets.tsv`).
 pub fn outlet_from_host(article: &mut Article, lex: &Lexicon) {
     if let Some(url) = article.url.clone() {
         if let Some(o) = lex.outlets.lookup(&url) {
             article.offer_outlet(&o.name, MetaSource::HostTable);
+            if let Some(d) = o.url_date.and_then(|f| f.find(&url)) {
+                article.offer_published(FuzzyDate::day(d), MetaSource::Url);
+            }
         }
     }
 }

@@ -192,6 +192,46 @@ fn metadata_that_arrives_later_updates_the_article() {
 }
 
 #[test]
+fn a_wire_story_on_two_sites_is_flagged_and_kept_as_two_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wire.db");
+    let db = db.to_str().unwrap();
+    let wire = "Au moins neuf soldats ont été tués jeudi dans l'attaque d'un camp militaire à Djibo, dans le nord du Burkina Faso, a indiqué vendredi une source sécuritaire. Les assaillants, venus à moto en grand nombre, ont attaqué le camp à l'aube avant d'être repoussés par l'armée appuyée par l'aviation. Plusieurs véhicules ont été incendiés et des armes emportées. L'attaque n'a pas été revendiquée, mais la zone est régulièrement visée par des groupes jihadistes liés à Al-Qaïda et à l'Etat islamique.";
+    let lines = [
+        serde_json::json!({"id": "site-a", "outlet": "Sahel Hebdo", "published": "2022-06-10",
+            "text": format!("Accueil International Afrique\n\n{wire}\n\nPartagez cet article.")}),
+        serde_json::json!({"id": "site-b", "outlet": "Ouaga Matin", "published": "2022-06-10",
+            "text": format!("Burkina: neuf soldats tués à Djibo\n\n{wire} Le gouvernement a décrété un deuil national de trois jours.")}),
+    ]
+    .map(|l| l.to_string());
+    let input = dir.path().join("wire.jsonl");
+    write_jsonl(&input, &lines);
+    let r = vigie(&["ingest", input.to_str().unwrap(), "--db", db, "-v"]);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains("tells the same story as \"site-a\""),
+        "{}",
+        text(&r.stderr)
+    );
+    let mut store = vigie_store::open(db).unwrap();
+    let b = store.article("site-b").unwrap().unwrap();
+    assert_eq!(b.near_duplicate_of.as_deref(), Some("site-a"));
+    assert_eq!(
+        store.article("site-a").unwrap().unwrap().near_duplicate_of,
+        None
+    );
+    // Both articles report the attack; it is one event with two sources.
+    let page = store.events(&vigie_store::EventQuery::default()).unwrap();
+    assert_eq!(page.events.len(), 1, "{page:?}");
+    let detail = store.event(&page.events[0].id).unwrap().unwrap();
+    assert_eq!(detail.reports.len(), 2);
+    assert!(detail
+        .reports
+        .iter()
+        .any(|r| r.near_duplicate_of.as_deref() == Some("site-a")));
+}
+
+#[test]
 fn a_killed_ingest_leaves_a_consistent_database_and_resumes() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("big.jsonl");

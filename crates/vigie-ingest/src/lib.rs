@@ -18,6 +18,7 @@ pub mod feed;
 pub mod files;
 pub mod html;
 pub mod jsonl;
+pub mod near_dup;
 pub mod url;
 pub mod warc;
 
@@ -89,6 +90,7 @@ pub struct Inputs {
     pending: VecDeque<Item>,
     seen_ids: HashMap<String, String>,
     seen_hashes: HashMap<String, String>,
+    near: near_dup::NearDuplicates,
     total_bytes: u64,
     done_bytes: u64,
     counter: Rc<Cell<u64>>,
@@ -114,6 +116,7 @@ impl Inputs {
             pending: VecDeque::new(),
             seen_ids: HashMap::new(),
             seen_hashes: HashMap::new(),
+            near: near_dup::NearDuplicates::new(),
             total_bytes: 0,
             done_bytes: 0,
             counter: Rc::new(Cell::new(0)),
@@ -258,6 +261,19 @@ impl Inputs {
             .insert(article.id.clone(), article.content_hash.clone());
         self.seen_hashes
             .insert(article.content_hash.clone(), article.id.clone());
+        let mut article = article;
+        if let Some(nd) = self.near.check_and_add(&article.id, &article.text) {
+            self.pending.push_back(Item::Diagnostic(Diagnostic::note(
+                article.origin.display(),
+                format!(
+                    "article {:?} tells the same story as {:?} (about {:.0}% of its wording shared); kept as a separate source",
+                    article.id,
+                    nd.of,
+                    nd.similarity * 100.0
+                ),
+            )));
+            article.near_duplicate_of = Some(nd.of);
+        }
         Item::Article(Box::new(article))
     }
 

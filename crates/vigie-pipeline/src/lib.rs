@@ -105,6 +105,7 @@ impl Processed {
                 .map(|p| p.precision.as_str().to_string()),
             outlet: self.article.outlet.clone(),
             title: self.article.title.clone(),
+            near_duplicate_of: self.article.near_duplicate_of.clone(),
             focus_country: self.annotation.focus.clone(),
             clean_text: self.article.clean_text(),
             body: self.article.body.iter().map(|s| [s.start, s.end]).collect(),
@@ -141,6 +142,8 @@ pub struct AnnotateRecord {
     pub published_precision: Option<String>,
     pub outlet: Option<String>,
     pub title: Option<String>,
+    /// The id of an earlier article of the run telling the same story.
+    pub near_duplicate_of: Option<String>,
     pub focus_country: Option<String>,
     pub clean_text: String,
     /// Byte spans of the cleaned body in the original text.

@@ -141,6 +141,7 @@ fn main() -> ExitCode {
             language: Some("en".into()),
             content_hash: format!("{i:x}"),
             body: vec![[0, text.len()]],
+            near_duplicate_of: None,
             text,
             input: "synthetic".into(),
             mentions: Vec::new(),

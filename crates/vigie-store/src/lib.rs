@@ -71,6 +71,8 @@ pub struct ArticleRecord {
     pub text: String,
     /// Byte spans of the cleaned body.
     pub body: Vec<[usize; 2]>,
+    /// The id of an earlier article telling the same (wire) story.
+    pub near_duplicate_of: Option<String>,
     /// Where the article came from (`path` or `path:line`).
     pub input: String,
     /// Every mention the annotators found (for the article view).
@@ -122,6 +124,7 @@ impl ArticleRecord {
             content_hash: record_hash(a),
             text: a.text.clone(),
             body: a.body.iter().map(|s| [s.start, s.end]).collect(),
+            near_duplicate_of: a.near_duplicate_of.clone(),
             input: a.origin.display(),
             mentions,
             events,
@@ -176,6 +179,8 @@ pub struct SourceReport {
     pub url: Option<String>,
     pub published: Option<String>,
     pub language: Option<String>,
+    /// The id of an earlier article telling the same (wire) story.
+    pub near_duplicate_of: Option<String>,
     pub event_date: String,
     pub fatalities: Option<u32>,
     pub claimed_by: Vec<String>,
@@ -220,6 +225,8 @@ pub struct ArticleDetail {
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub language: Option<String>,
+    /// The id of an earlier article telling the same (wire) story.
+    pub near_duplicate_of: Option<String>,
     pub text: String,
     pub body: Vec<[usize; 2]>,
     pub mentions: Vec<Mention>,

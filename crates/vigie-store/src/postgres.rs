@@ -15,6 +15,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../migrations/postgres/0002_date_position.sql"),
     ),
+    (
+        3,
+        include_str!("../migrations/postgres/0003_near_duplicates.sql"),
+    ),
 ];
 
 /// Advisory lock key of vigie's ingest batches.

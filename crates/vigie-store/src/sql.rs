@@ -188,8 +188,8 @@ impl<D: Db> SqlStore<D> {
         db.exec("DELETE FROM articles WHERE id = $1", &[text(&a.id)])?;
         db.exec(
             "INSERT INTO articles (id, url, title, outlet, published, published_precision, language, \
-             content_hash, text, body, input, mentions, ingested_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             content_hash, text, body, input, mentions, ingested_at, near_duplicate_of) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
             &[
                 text(&a.id),
                 opt_text(a.url.as_deref()),
@@ -204,6 +204,7 @@ impl<D: Db> SqlStore<D> {
                 text(&a.input),
                 text(json(&a.mentions)),
                 text(now()),
+                opt_text(a.near_duplicate_of.as_deref()),
             ],
         )?;
         for (i, e) in a.events.iter().enumerate() {
@@ -538,7 +539,8 @@ impl<D: Db> Store for SqlStore<D> {
         };
         let event = Self::parse_event(&row)?;
         let rows = self.db.query(
-            "SELECT m.article_id, m.event, a.title, a.outlet, a.url, a.published, a.language \
+            "SELECT m.article_id, m.event, a.title, a.outlet, a.url, a.published, a.language, \
+             a.near_duplicate_of \
              FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = $1 \
              ORDER BY a.published, m.article_id, m.idx",
             &[text(id)],
@@ -554,6 +556,7 @@ impl<D: Db> Store for SqlStore<D> {
                 url: cell_text(&r, 4),
                 published: cell_text(&r, 5),
                 language: cell_text(&r, 6),
+                near_duplicate_of: cell_text(&r, 7),
                 event_date: e.event_date.format("%Y-%m-%d").to_string(),
                 fatalities: e.fatalities,
                 claimed_by: e.claimed_by.clone(),
@@ -592,8 +595,8 @@ impl<D: Db> Store for SqlStore<D> {
         let Some(r) = self
             .db
             .query(
-                "SELECT id, title, url, outlet, published, language, text, body, mentions \
-                 FROM articles WHERE id = $1",
+                "SELECT id, title, url, outlet, published, language, text, body, mentions, \
+                 near_duplicate_of FROM articles WHERE id = $1",
                 &[text(id)],
             )?
             .into_iter()
@@ -643,6 +646,7 @@ impl<D: Db> Store for SqlStore<D> {
             outlet: cell_text(&r, 3),
             published: cell_text(&r, 4),
             language: cell_text(&r, 5),
+            near_duplicate_of: cell_text(&r, 9),
             text: cell_text(&r, 6).unwrap_or_default(),
             body,
             mentions,

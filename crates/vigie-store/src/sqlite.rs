@@ -13,6 +13,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../migrations/sqlite/0002_date_position.sql"),
     ),
+    (
+        3,
+        include_str!("../migrations/sqlite/0003_near_duplicates.sql"),
+    ),
 ];
 
 /// A SQLite connection.

@@ -74,6 +74,7 @@ fn article(id: &str, text: &str, events: Vec<Event>) -> ArticleRecord {
         ),
         text: text.into(),
         body: vec![[0, text.len()]],
+        near_duplicate_of: None,
         input: format!("{id}.txt"),
         mentions: Vec::new(),
         events,
