@@ -102,4 +102,74 @@ mod tests {
         check("Airstrikes hit Idlib province", Some("en"));
         check("", None);
     }
+
+    /// Headlines and one-line captions, the hardest case: few words, many
+    /// names. Accuracy must stay at 95% or better (measured: see the
+    /// assertion message).
+    #[test]
+    fn short_texts_accuracy() {
+        let fr = [
+            "Frappes aériennes sur Idleb",
+            "Trois soldats tués près de Gao",
+            "L'armée reprend Tessalit",
+            "Attentat à Mogadiscio : au moins neuf morts",
+            "Nouveaux combats à Bakhmout",
+            "Le M23 s'empare de Bunagana",
+            "Manifestation dispersée à Bamako",
+            "Deux casques bleus blessés au Mali",
+            "Raid meurtrier contre un village du Nord-Kivu",
+            "Explosion d'une voiture piégée à Kaboul",
+            "Les rebelles houthis revendiquent une attaque de drone",
+            "Enlèvement de quinze élèves au Nigeria",
+            "Tirs d'artillerie sur Kharkiv dans la nuit",
+            "Un chef jihadiste neutralisé par l'armée",
+            "Couvre-feu décrété à Tripoli",
+            "Des civils fuient les combats autour de Marib",
+            "Bilan alourdi après l'attaque de Dori",
+            "L'Etat islamique revendique l'attentat",
+            "Otage libéré au Sahel",
+            "Accrochages à la frontière syro-turque",
+        ];
+        let en = [
+            "Airstrikes hit Idlib province",
+            "Three soldiers killed near Gao",
+            "Army retakes Tessalit",
+            "Mogadishu bombing: at least nine dead",
+            "Fresh fighting in Bakhmut",
+            "M23 rebels seize Bunagana",
+            "Protest broken up in Bamako",
+            "Two peacekeepers wounded in Mali",
+            "Deadly raid on a North Kivu village",
+            "Car bomb explodes in Kabul",
+            "Houthi rebels claim drone attack",
+            "Fifteen pupils abducted in Nigeria",
+            "Overnight shelling hits Kharkiv",
+            "Jihadist commander killed by the army",
+            "Curfew imposed in Tripoli",
+            "Civilians flee fighting around Marib",
+            "Death toll rises after Dori attack",
+            "Islamic State claims the bombing",
+            "Hostage freed in the Sahel",
+            "Clashes on the Syrian-Turkish border",
+        ];
+        let rules = rules();
+        let mut right = 0;
+        let mut wrong = Vec::new();
+        for (lang, texts) in [("fr", &fr), ("en", &en)] {
+            for t in texts.iter() {
+                let got = detect(t, &[Span::new(0, t.len())], &rules);
+                if got.as_deref() == Some(lang) {
+                    right += 1;
+                } else {
+                    wrong.push(format!("{t:?} -> {got:?}"));
+                }
+            }
+        }
+        let accuracy = right as f64 / (fr.len() + en.len()) as f64;
+        eprintln!("short-text language accuracy {accuracy:.3}; wrong: {wrong:?}");
+        assert!(
+            accuracy >= 0.95,
+            "short-text accuracy {accuracy:.3}; wrong: {wrong:?}"
+        );
+    }
 }
