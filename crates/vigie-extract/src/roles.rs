@@ -243,9 +243,39 @@ pub fn attach(
                     .copied()
                     .find(|c| is(c, RoleCue::Target))
                     .or(victim_after);
-                match subject.or(agent) {
-                    Some(s) => (Some(s), target.filter(|t| !same(t.actor, s.actor))),
-                    None => (first_after_plain, None),
+                // An agent after a nominal trigger names the doer, and the
+                // actor before it is who suffered: "neuf soldats tués dans
+                // l'attaque d'un camp par des jihadistes".
+                match (subject, agent) {
+                    (Some(s), Some(ag)) if !same(ag.actor, s.actor) && is(ag, RoleCue::Agent) => {
+                        (Some(ag), Some(s))
+                    }
+                    // A perpetrator named after the fact ("l'attaque
+                    // chimique attribuée au régime") did it; the subject
+                    // of the sentence may be anyone talking about it.
+                    (_, Some(p)) if is(p, RoleCue::Perpetrator) && p.actor.first <= last + 5 => {
+                        (Some(p), target.filter(|t| !same(t.actor, p.actor)))
+                    }
+                    (Some(s), _) | (None, Some(s)) => {
+                        // No target after the trigger: the object of the
+                        // verb before it ("X killed seven soldiers in an
+                        // attack on an outpost"), not an ally ("X et Y").
+                        let object_before = || {
+                            before.iter().copied().find(|c| {
+                                c.actor.first > s.actor.last
+                                    && !same(c.actor, s.actor)
+                                    && !is(c, RoleCue::Support)
+                                    && folded.is_none_or(|f| {
+                                        !matches!(f.token_text(c.actor.first - 1), "et" | "and")
+                                    })
+                            })
+                        };
+                        let t = target
+                            .filter(|t| !same(t.actor, s.actor))
+                            .or_else(object_before);
+                        (Some(s), t)
+                    }
+                    (None, None) => (first_after_plain, None),
                 }
             }
         }

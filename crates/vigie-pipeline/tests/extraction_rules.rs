@@ -254,6 +254,52 @@ fn fr_repel_makes_the_attacker_actor1() {
 }
 
 #[test]
+fn fr_attack_on_a_military_camp_is_a_clash_with_its_dead() {
+    one(
+        "2022-06-10",
+        "Au moins neuf soldats ont été tués jeudi dans l'attaque d'un camp militaire à Djibo, dans le nord du Burkina Faso, par des jihadistes de l'Etat islamique au Grand Sahara, a indiqué une source sécuritaire.",
+        Expect {
+            sub: "Armed clash",
+            actor1: "Islamic State (Greater Sahara)",
+            actor2: Some("Military Forces of Burkina Faso"),
+            location: "Djibo",
+            date: Some("2022-06-09"),
+            fatalities: Some(9),
+        },
+    );
+}
+
+#[test]
+fn en_attack_on_an_army_outpost_is_a_clash_with_its_dead() {
+    one(
+        "2021-03-26",
+        "Gunmen from Islamic State West Africa Province killed seven soldiers on Thursday in an attack on an army outpost in Damasak, in Borno State, military sources said.",
+        Expect {
+            sub: "Armed clash",
+            actor1: "Islamic State (West Africa)",
+            actor2: Some("Military Forces of Nigeria"),
+            location: "Damasak",
+            date: Some("2021-03-25"),
+            fatalities: Some(7),
+        },
+    );
+}
+
+#[test]
+fn fr_perpetrator_named_after_the_attack_is_actor1_not_the_speaker() {
+    let evs = events(
+        "2017-04-06",
+        "Washington a vivement condamné mercredi l'attaque chimique attribuée au régime syrien qui a fait au moins trente morts mardi à Khan Cheikhoun, dans la province d'Idleb.",
+    );
+    let chem: Vec<&Event> = evs
+        .iter()
+        .filter(|e| e.sub_event_type.as_str() == "Chemical weapon")
+        .collect();
+    assert_eq!(chem.len(), 1, "{}", show(&evs));
+    assert_eq!(chem[0].actor1, "Military Forces of Syria", "{}", show(&evs));
+}
+
+#[test]
 fn en_clash_with_fatalities_and_date() {
     one(
         "2020-10-14",
