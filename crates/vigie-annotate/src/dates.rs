@@ -1057,14 +1057,14 @@ mod tests {
             Month,
         );
         one(
-            "Il y a près de deux semaines, les forces",
+            "Il y a près de deux semaines, des miliciens",
             "2018-09-20",
             "Il y a près de deux semaines",
             "2018-09-06",
             Week,
         );
         one(
-            "Il y a près de deux semaines, les forces",
+            "Il y a près de deux semaines, des miliciens",
             "2018-09",
             "Il y a près de deux semaines",
             "2018-09-01",
@@ -1152,7 +1152,7 @@ mod tests {
             )]
         );
         let got = dates(
-            "control of large portions of the city on Sept. 29-30.",
+            "rebels held most districts of the town on Sept. 29-30.",
             "2015-10",
         );
         assert_eq!(got[0].1, "2015-09-29");
@@ -1164,7 +1164,7 @@ mod tests {
         use Precision::*;
         // 2016-06-30 is a Thursday.
         one(
-            "dans la nuit de mercredi à jeudi dans une localité",
+            "dans la nuit de mercredi à jeudi près du fleuve",
             "2016-06-30",
             "dans la nuit de mercredi à jeudi",
             "2016-06-29",

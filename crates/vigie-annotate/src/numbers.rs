@@ -540,7 +540,8 @@ mod tests {
     #[test]
     fn english_pairs_and_ranges() {
         use Counted::*;
-        let got = nums("killing at least 50 and wounding more than 100, news reports said");
+        let got =
+            nums("killing at least 50 people and wounding more than 100, hospital staff said");
         assert_eq!(
             got[0],
             ("at least 50".into(), 50.0, Hedge::AtLeast, Some(Killed))

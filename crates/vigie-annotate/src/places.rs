@@ -92,8 +92,8 @@ pub fn find_candidates(
         }
         let mut cue = if i > 0 { cue_ending[i - 1] } else { None };
         let mut anaphor = false;
-        // A name listed after a place ("à Aïn Zara, Wadi Rabih, Esbea et
-        // Gasr Ben Ghachir") has that place's cue.
+        // A name listed after a place ("à Tessit, Ansongo, Bourem et
+        // Ménaka") has that place's cue.
         let listed = out.last().is_some_and(|p: &PlaceCandidate| {
             p.sentence == s.index
                 && p.last + 2 >= i
@@ -278,7 +278,7 @@ pub fn find_candidates(
                 found = Some((last, Vec::new()));
             }
         }
-        // "à 20 km à l'ouest de la cité antique": the place last named,
+        // "à 15 km au sud de la vieille ville": the place last named,
         // moved by the relation.
         if found.is_none() {
             let anaphor_end = words_at[i]
@@ -591,7 +591,7 @@ pub fn resolve(
 }
 
 /// Places named by an anaphor take the place last named before them,
-/// moved by their relation ("à 20 km à l'ouest de la cité antique").
+/// moved by their relation ("à 15 km au sud de la vieille ville").
 fn resolve_anaphors(cands: &[PlaceCandidate], out: &mut [(usize, PlaceMention)]) {
     for i in 0..out.len() {
         let c = &cands[out[i].0];

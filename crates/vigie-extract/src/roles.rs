@@ -141,7 +141,7 @@ pub fn attach(
     };
     let folded = ann.folded.get(sentence);
     // The antecedent of a relative pronoun opening the trigger's clause is
-    // its subject: "repoussée par le GNA qui dit avoir mené des frappes".
+    // its subject: "repoussée par les FDS qui affirment avoir bombardé des positions".
     let relative_subject = folded.and_then(|f| {
         let pronoun = (first.saturating_sub(8)..first)
             .rev()
