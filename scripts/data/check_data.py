@@ -49,7 +49,7 @@ REQUIRED_ACTORS = {
     "M5-RFP: June 5 Movement - Rally of Patriotic Forces": None, "Protesters (Mali)": 6, "Police Forces of Mali": 1,
     "Civilians (Syria)": 7, "Civilians (Ukraine)": 7, "Civilians (Cameroon)": 7, "Civilians (Afghanistan)": 7,
 }
-ACTOR_KEYS = {"name", "inter", "countries", "years", "classes", "fr", "en", "notes"}
+ACTOR_KEYS = {"name", "inter", "countries", "years", "classes", "fr", "en", "leaders", "notes"}
 TEMPLATE_KEYS = {"name", "inter", "classes", "names", "fr", "en", "notes"}
 GENERIC_KEYS = {"class", "fallback", "countries", "fr", "en", "notes", "prefer_fallback"}
 CLAIMANT_KEYS = {"name", "kind", "fr", "en", "notes"}
@@ -323,6 +323,9 @@ def load_named(path, actors, countries, named_names):
                 err(f"{where}: years must be [from, to] with 1900 <= from <= to <= 2100")
                 years = None
         classes = check_classes(where, a.get("classes", []))
+        leaders = a.get("leaders", [])
+        if not isinstance(leaders, list) or not all(isinstance(x, str) and x.strip() for x in leaders):
+            err(f"{where}: leaders must be a list of non-empty names")
         lists = check_lang_lists(where, a, allow_empty=False)
         for lang in LANGS:
             for al in lists[lang]:

@@ -53,6 +53,10 @@ pub struct Annotation {
     /// Trigger rule indexes of `Lexicon::triggers`.
     pub triggers: Vec<Tagged<usize>>,
     pub actors: Vec<Tagged<ActorMention>>,
+    /// Leaders named outside an actor's name ("Bachar al-Assad"), as the
+    /// actor they lead: the extractor counts them only as the doer named
+    /// after an event ("imputée à Bachar al-Assad").
+    pub leaders: Vec<Tagged<ActorMention>>,
     pub places: Vec<Tagged<PlaceFound>>,
     pub dates: Vec<Tagged<DateMention>>,
     pub numbers: Vec<Tagged<NumberMention>>,
@@ -289,6 +293,36 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             value: m,
         });
     }
+    for view in &views {
+        for m in lex.actors.leaders().find(&view.folded) {
+            let inside_actor = ann
+                .actors
+                .iter()
+                .any(|a| a.sentence == view.index && a.first <= m.last && m.first <= a.last);
+            let Some(actor) = lex
+                .actors
+                .leaders()
+                .payload(m.pattern)
+                .and_then(|&i| lex.actors.get(i))
+            else {
+                continue;
+            };
+            if inside_actor {
+                continue;
+            }
+            ann.leaders.push(tagged(
+                view,
+                m.first,
+                m.last,
+                ActorMention {
+                    canonical: actor.name.clone(),
+                    inter: actor.inter,
+                    country: actor.countries.first().cloned(),
+                    generic: None,
+                },
+            ));
+        }
+    }
     // Triggers of the article's language (a phrase may be in several
     // languages' lists: "missiles"), longest first, without overlaps.
     let language = article.language.clone();
@@ -338,6 +372,13 @@ impl Annotation {
                 t.span,
                 surface(t.span),
                 MentionValue::Actor(t.value.clone()),
+            ));
+        }
+        for t in &self.leaders {
+            out.push(Mention::new(
+                t.span,
+                surface(t.span),
+                MentionValue::Leader(t.value.clone()),
             ));
         }
         for t in &self.dates {

@@ -133,14 +133,20 @@ impl Article {
         }
     }
 
-    /// Sets the publication date if none is known yet or `source` is more
-    /// trusted than the current one; returns whether it was set.
+    /// Sets the publication date if none is known yet, if `source` is more
+    /// trusted than the current one, or if the date refines the current
+    /// one (a day of the month a date line gives); returns whether it was
+    /// set.
     pub fn offer_published(&mut self, date: FuzzyDate, source: MetaSource) -> bool {
         let better = match self.published_source {
             None => true,
             Some(current) => source < current,
         };
-        if better || self.published.is_none() {
+        let refines = self.published.is_some_and(|p| {
+            let ((start, end), (new_start, new_end)) = (p.range(), date.range());
+            date.precision < p.precision && start <= new_start && new_end <= end
+        });
+        if better || refines || self.published.is_none() {
             self.published = Some(date);
             self.published_source = Some(source);
             true
@@ -211,6 +217,23 @@ mod tests {
         assert!(a.offer_outlet("RT France", MetaSource::HostTable));
         assert!(!a.offer_outlet("Other", MetaSource::Text));
         assert_eq!(a.outlet.as_deref(), Some("RT France"));
+    }
+
+    #[test]
+    fn a_day_refines_a_month_from_a_more_trusted_source() {
+        let mut a = Article::new("a", "texte", Origin::new("a.txt", InputFormat::Text));
+        let month = FuzzyDate::parse("2017-04").unwrap();
+        assert!(a.offer_published(month, MetaSource::DateLine));
+        // A day of that month in the URL refines it...
+        let day = FuzzyDate::parse("2017-04-07").unwrap();
+        assert!(a.offer_published(day, MetaSource::Url));
+        assert_eq!(a.published, Some(day));
+        // ...a day outside it, or a coarser date, does not.
+        let mut b = Article::new("b", "texte", Origin::new("b.txt", InputFormat::Text));
+        assert!(b.offer_published(month, MetaSource::DateLine));
+        assert!(!b.offer_published(FuzzyDate::parse("2017-05-02").unwrap(), MetaSource::Url));
+        assert!(!b.offer_published(FuzzyDate::parse("2017").unwrap(), MetaSource::Url));
+        assert_eq!(b.published, Some(month));
     }
 
     #[test]

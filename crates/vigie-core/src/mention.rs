@@ -31,6 +31,7 @@ impl Mention {
         match &self.value {
             MentionValue::Place(_) => "place",
             MentionValue::Actor(_) => "actor",
+            MentionValue::Leader(_) => "leader",
             MentionValue::Date(_) => "date",
             MentionValue::Number(_) => "number",
             MentionValue::Claim(_) => "claim",
@@ -45,6 +46,9 @@ impl Mention {
 pub enum MentionValue {
     Place(PlaceMention),
     Actor(ActorMention),
+    /// A leader's name, as the actor led ("Bachar al-Assad" for the
+    /// Syrian forces); it stands for the actor only as an event's doer.
+    Leader(ActorMention),
     Date(DateMention),
     Number(NumberMention),
     Claim(ClaimMention),

@@ -99,6 +99,7 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
     let mut out = Extraction::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_actors: Option<(ActorMention, Option<ActorMention>)> = None;
+    let named = named_doers(article, ann, lex);
     for t in &ann.triggers {
         let Some(rule) = lex.triggers.rule(t.value) else {
             continue;
@@ -221,6 +222,30 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
                     country: a.countries.first().cloned(),
                     generic: Some("country".into()),
                 });
+        }
+        // An event named again without its doer ("l'attaque chimique
+        // contre la ville" after "l'attaque chimique attribuée au régime"):
+        // the doer the nearest mention of the same kind names.
+        if actor1.is_none()
+            && matches!(
+                rule.frame,
+                Frame::Strike | Frame::Explode | Frame::Kill | Frame::Abduct | Frame::Attack
+            )
+        {
+            if let TriggerSubEvent::Fixed(sub) = rule.sub_event {
+                if let Some(n) = named
+                    .iter()
+                    .filter(|n| n.sub == sub && n.sentence != t.sentence)
+                    .min_by_key(|n| (n.sentence.abs_diff(t.sentence), n.sentence > t.sentence))
+                {
+                    actor1 = Some(n.actor1.clone());
+                    if actor2.is_none() {
+                        actor2.clone_from(&n.actor2);
+                        actor2_span = None;
+                    }
+                    from_context = true;
+                }
+            }
         }
         // Bombings and attacks on civilians whose perpetrator the sentence
         // does not name: the armed group the paragraph or the article names
@@ -546,6 +571,45 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
         .map(|d| finish(article, ann, lex, d))
         .collect();
     out
+}
+
+/// A trigger whose own sentence names its doer.
+struct NamedDoer {
+    sub: SubEventType,
+    sentence: usize,
+    actor1: ActorMention,
+    actor2: Option<ActorMention>,
+}
+
+/// The doers named beside the article's triggers of a fixed sub-event type
+/// (in the article's language), for mentions that repeat an event
+/// without naming who did it.
+fn named_doers(article: &Article, ann: &Annotation, lex: &Lexicon) -> Vec<NamedDoer> {
+    ann.triggers
+        .iter()
+        .filter_map(|t| {
+            let rule = lex.triggers.rule(t.value)?;
+            let TriggerSubEvent::Fixed(sub) = rule.sub_event else {
+                return None;
+            };
+            if article
+                .language
+                .as_deref()
+                .is_some_and(|l| l != rule.language)
+                || filtered(ann, lex, t).is_some()
+            {
+                return None;
+            }
+            let r = roles::attach(ann, lex, t.sentence, t.first, t.last, rule.frame);
+            let actor1 = r.actor1?.value;
+            Some(NamedDoer {
+                sub,
+                sentence: t.sentence,
+                actor1,
+                actor2: r.actor2.map(|a| a.value),
+            })
+        })
+        .collect()
 }
 
 /// The armed actor named most often in the article (by name, not by a
@@ -997,16 +1061,20 @@ fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
             let loose = vague(po) || vague(pd) || !o.place_in_sentence || !d.place_in_sentence;
             // A place taken and then retaken are two events.
             let territory = matches!(o.sub, SubEventType::GovernmentRegainsTerritory);
+            // A place guessed from the context yields to the place another
+            // sentence gives the same doer's event of the same kind.
+            let guessed = o.place_in_sentence != d.place_in_sentence
+                && o.actor1.canonical == d.actor1.canonical;
             o.sub == d.sub
                 && same_actors(o, &d)
                 && (!territory || o.actor1.canonical == d.actor1.canonical)
                 && o.date.compatible(&d.date)
-                && (near(po, pd) || (same_country && loose && within_region(po, pd)))
+                && (near(po, pd) || guessed || (same_country && loose && within_region(po, pd)))
         });
         match target {
             Some(o) => {
-                let d_place_better = (vague(&o.place.value.mention)
-                    && !vague(&d.place.value.mention))
+                let d_place_better = (!o.place_in_sentence && d.place_in_sentence)
+                    || (vague(&o.place.value.mention) && !vague(&d.place.value.mention))
                     || (!o.place_after && d.place_after && !vague(&d.place.value.mention));
                 if d_place_better {
                     o.place = d.place.clone();

@@ -162,12 +162,50 @@ pub fn attach(
     let same_clause = |c: &&Cued| {
         folded.is_none_or(|f| !(last + 2..c.actor.first).any(|k| is_relative(f.token_text(k))))
     };
+    // A perpetrator named after the trigger: a perpetrator cue at most
+    // three words after it, then an actor or a leader at most three words
+    // after the cue ("attribuée au régime", "imputée mardi au « dictateur
+    // Bachar al-Assad »"), with no clause between.
+    let words_between = |from: usize, to: usize, comma: bool| -> Option<usize> {
+        let f = folded?;
+        let mut words = 0;
+        for k in from..to {
+            match f.token_text(k) {
+                "\"" | "'" | "’" | "-" => {}
+                "," if comma => {}
+                w if w.chars().all(char::is_alphanumeric) && !is_relative(w) => words += 1,
+                _ => return None,
+            }
+        }
+        Some(words)
+    };
+    let perpetrator: Option<Cued> = cues
+        .iter()
+        .filter(|&&(f, _, c)| {
+            c == RoleCue::Perpetrator
+                && f > last
+                && words_between(last + 1, f, true).is_some_and(|n| n <= 3)
+        })
+        .min_by_key(|&&(f, _, _)| f)
+        .and_then(|&(_, l, _)| {
+            ann.actors
+                .iter()
+                .chain(&ann.leaders)
+                .filter(|a| a.sentence == sentence && a.first > l)
+                .filter(|a| !matches!(a.value.inter, inter::PROTESTERS | inter::CIVILIANS))
+                .filter(|a| words_between(l + 1, a.first, false).is_some_and(|n| n <= 3))
+                .min_by_key(|a| a.first)
+        })
+        .map(|a| Cued {
+            actor: a,
+            cue: Some(RoleCue::Perpetrator),
+        });
     let agent = after
         .iter()
         .copied()
         .filter(same_clause)
         .find(|c| is(c, RoleCue::Agent) && can_act(c))
-        .or_else(|| after.iter().copied().find(|c| is(c, RoleCue::Perpetrator)));
+        .or(perpetrator.as_ref());
     let first_after_plain = after
         .iter()
         .copied()
@@ -253,7 +291,7 @@ pub fn attach(
                     // A perpetrator named after the fact ("l'attaque
                     // chimique attribuée au régime") did it; the subject
                     // of the sentence may be anyone talking about it.
-                    (_, Some(p)) if is(p, RoleCue::Perpetrator) && p.actor.first <= last + 5 => {
+                    (_, Some(p)) if is(p, RoleCue::Perpetrator) => {
                         (Some(p), target.filter(|t| !same(t.actor, p.actor)))
                     }
                     (Some(s), _) | (None, Some(s)) => {

@@ -110,6 +110,10 @@ struct ActorEntry {
     fr: Vec<String>,
     #[serde(default)]
     en: Vec<String>,
+    /// People who lead the actor: named as the doer of an event ("imputée
+    /// à Bachar al-Assad"), a leader stands for it.
+    #[serde(default)]
+    leaders: Vec<String>,
     /// Free text for maintainers; not used by the code.
     #[serde(default, rename = "notes")]
     _notes: Option<String>,
@@ -146,6 +150,7 @@ pub struct Actors {
     classes: Vec<String>,
     generic: Vec<GenericRule>,
     matcher: PhraseMatcher<AliasTarget>,
+    leaders: PhraseMatcher<usize>,
 }
 
 /// Collects actor files before compiling them.
@@ -156,6 +161,7 @@ pub struct ActorsBuilder {
     classes: Vec<String>,
     generic: Vec<GenericRule>,
     aliases: Vec<(String, AliasTarget)>,
+    leaders: Vec<(String, usize)>,
     templates: Vec<(String, ActorEntry)>,
 }
 
@@ -191,9 +197,18 @@ impl ActorsBuilder {
             for a in aliases {
                 self.aliases.push((a, AliasTarget::Actor(idx)));
             }
+            for l in &entry.leaders {
+                self.leaders.push((l.clone(), idx));
+            }
         }
         for entry in parsed.template {
             check_entry(file, &entry)?;
+            if !entry.leaders.is_empty() {
+                return Err(LexiconError::invalid(
+                    file,
+                    format!("template {:?}: leaders belong to named actors", entry.name),
+                ));
+            }
             self.templates.push((file.to_string(), entry));
         }
         for g in parsed.generic {
@@ -315,12 +330,17 @@ impl ActorsBuilder {
         for (alias, target) in &self.aliases {
             builder.add(alias, *target);
         }
+        let mut leaders = PhraseMatcherBuilder::new();
+        for (name, idx) in &self.leaders {
+            leaders.add(name, *idx);
+        }
         Ok(Actors {
             actors: self.actors,
             by_name: self.by_name,
             classes: self.classes,
             generic: self.generic,
             matcher: builder.build(),
+            leaders: leaders.build(),
         })
     }
 }
@@ -413,6 +433,11 @@ impl Actors {
         })
     }
 
+    /// Leaders' names, each with the index of the actor they lead.
+    pub fn leaders(&self) -> &PhraseMatcher<usize> {
+        &self.leaders
+    }
+
     pub fn matcher(&self) -> &PhraseMatcher<AliasTarget> {
         &self.matcher
     }
@@ -452,6 +477,7 @@ countries = ["SY", "IQ"]
 classes = ["jihadist"]
 fr = ["Etat islamique", "EI", "Daech"]
 en = ["ISIS", "IS"]
+leaders = ["Abou Bakr al-Baghdadi", "Abu Bakr al-Baghdadi"]
 
 [[template]]
 name = "Military Forces of {name_en}"
@@ -524,6 +550,36 @@ fr = ["mercenaires"]
                 .unwrap()
                 .name,
             "Military Forces of Syria"
+        );
+    }
+
+    #[test]
+    fn leaders_are_not_aliases() {
+        let a = actors();
+        // A leader's name is no actor mention of its own...
+        assert!(resolve(&a, "un message d'Abou Bakr al-Baghdadi").is_empty());
+        // ...but the leaders' matcher finds it, pointing at the actor led.
+        let f = Folded::new("un message d'Abu Bakr al Baghdadi", None);
+        let found: Vec<&str> = a
+            .leaders()
+            .find(&f)
+            .iter()
+            .filter_map(|m| a.leaders().payload(m.pattern))
+            .filter_map(|i| a.get(*i))
+            .map(|x| x.name.as_str())
+            .collect();
+        assert_eq!(found, vec!["Islamic State"]);
+        // Templates stand for every country: they have no leaders.
+        let mut b = ActorsBuilder::new();
+        let err = b
+            .add_file(
+                "bad.toml",
+                b"[[template]]\nname = \"Army of {name_en}\"\ninter = 1\nleaders = [\"X\"]\n",
+            )
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("leaders belong to named actors"),
+            "{err}"
         );
     }
 

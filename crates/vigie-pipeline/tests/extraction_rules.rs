@@ -300,6 +300,64 @@ fn fr_perpetrator_named_after_the_attack_is_actor1_not_the_speaker() {
 }
 
 #[test]
+fn fr_leader_named_as_perpetrator_stands_for_his_forces() {
+    // A date between the cue and the name, a title and quotes around it.
+    let evs = events(
+        "2018-02-08",
+        "Paris a dénoncé l'attaque au chlore imputée lundi au « président Bachar al-Assad » contre la ville de Saraqeb.",
+    );
+    assert_eq!(evs.len(), 1, "{}", show(&evs));
+    assert_eq!(evs[0].sub_event_type.as_str(), "Chemical weapon");
+    assert_eq!(evs[0].actor1, "Military Forces of Syria", "{}", show(&evs));
+    assert_eq!(evs[0].location.as_deref(), Some("Saraqib"));
+    assert_eq!(evs[0].event_date.to_string(), "2018-02-05");
+}
+
+#[test]
+fn en_leader_named_as_perpetrator_stands_for_his_forces() {
+    let evs = events(
+        "2018-04-09",
+        "A chemical attack blamed by Washington on Bashar al-Assad killed at least 40 people in the town of Douma on Saturday, rescuers said.",
+    );
+    assert_eq!(evs.len(), 1, "{}", show(&evs));
+    assert_eq!(evs[0].actor1, "Military Forces of Syria", "{}", show(&evs));
+    assert_eq!(evs[0].fatalities, Some(40), "{}", show(&evs));
+}
+
+#[test]
+fn leader_speaking_is_no_actor() {
+    // Outside a perpetrator's place a leader's name is a speaker: the
+    // rebels did the shelling he talks about.
+    let evs = events(
+        "2016-08-03",
+        "Bachar al-Assad a affirmé mardi que les rebelles de l'Armée syrienne libre avaient bombardé un quartier d'Alep.",
+    );
+    assert!(
+        evs.iter().all(|e| e.actor1 != "Military Forces of Syria"),
+        "{}",
+        show(&evs)
+    );
+}
+
+#[test]
+fn fr_repeated_mention_keeps_the_doer_and_takes_the_named_place() {
+    // The second sentence names the place but not the doer: one event,
+    // by the actor the first sentence names, at the place the second gives.
+    let evs = events(
+        "2018-02-06",
+        "Une attaque chimique attribuée aux forces du régime syrien a de nouveau visé des civils dimanche. Des navires américains croisent en Méditerranée, loin de Damas. Selon des secouristes, l'attaque chimique contre la localité de Saraqeb a fait onze blessés.",
+    );
+    assert_eq!(evs.len(), 1, "{}", show(&evs));
+    assert_eq!(evs[0].actor1, "Military Forces of Syria", "{}", show(&evs));
+    assert_eq!(
+        evs[0].location.as_deref(),
+        Some("Saraqib"),
+        "{}",
+        show(&evs)
+    );
+}
+
+#[test]
 fn en_clash_with_fatalities_and_date() {
     one(
         "2020-10-14",

@@ -22,7 +22,7 @@ const INTER = {
   0: 'none', 1: 'State forces', 2: 'Rebel groups', 3: 'Political militias', 4: 'Identity militias',
   5: 'Rioters', 6: 'Protesters', 7: 'Civilians', 8: 'External/Other forces',
 };
-const MENTION_KINDS = ['place', 'actor', 'date', 'number', 'claim', 'trigger'];
+const MENTION_KINDS = ['place', 'actor', 'leader', 'date', 'number', 'claim', 'trigger'];
 
 const $ = (sel, root = document) => root.querySelector(sel);
 
