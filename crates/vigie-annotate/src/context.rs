@@ -82,4 +82,8 @@ impl<'a> SentenceView<'a> {
     pub fn capitalized(&self, i: usize) -> bool {
         self.folded.tokens.get(i).is_some_and(|t| t.capitalized)
     }
+
+    pub fn all_caps(&self, i: usize) -> bool {
+        self.folded.tokens.get(i).is_some_and(|t| t.all_caps)
+    }
 }

@@ -67,6 +67,16 @@ pub fn find_candidates(
                     *slot = true;
                 }
             }
+            // "USS Porter", "missiles Tomahawk": up to two capitalised words
+            // after; not in a title-case headline ("Missiles Hit Kyiv").
+            let title_case = s.capitalized(m.last) && !s.all_caps(m.last);
+            if *w == PlaceWord::NotPlaceAfter && !title_case {
+                let mut k = m.last + 1;
+                while k < n && k <= m.last + 2 && s.capitalized(k) {
+                    not_place[k] = true;
+                    k += 1;
+                }
+            }
             if let PlaceWord::Cue(k) = w {
                 // Keep the most specific cue ending at this token.
                 let slot = &mut cue_ending[m.last];

@@ -91,6 +91,28 @@ fn near_province_and_anaphora() {
 }
 
 #[test]
+fn ships_and_weapons_are_not_places() {
+    let ps = places(
+        "fr",
+        "Le destroyer USS Carney a abattu trois drones Shahed au large de Hodeïda, puis la frégate HMS Diamond a tiré des missiles Sea Viper.",
+    );
+    for wrong in ["Carney", "Shahed", "Diamond", "Viper", "Sea"] {
+        assert!(
+            !ps.iter().any(|(s, _)| s.contains(wrong)),
+            "{wrong} taken for a place: {ps:#?}"
+        );
+    }
+    assert!(
+        ps.iter()
+            .any(|(s, m)| s.contains("Hodeïda") && m.country.as_deref() == Some("YE")),
+        "{ps:#?}"
+    );
+    // A title-case headline keeps its place after a weapon noun.
+    let ps = places("en", "Russian Missiles Hit Kyiv");
+    assert!(ps.iter().any(|(s, _)| s.contains("Kyiv")), "{ps:#?}");
+}
+
+#[test]
 fn people_organisations_and_far_namesakes_are_not_places() {
     let ps = places("en", "Pentagon spokesman Jeff Davis said the USS Porter fired missiles at the Shayrat airbase in Syria.");
     for wrong in ["Jeff", "Davis", "Porter", "USS"] {

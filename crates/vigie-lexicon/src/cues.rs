@@ -53,6 +53,9 @@ pub enum PlaceWord {
     Anaphor,
     /// A capitalised name that is never a place ("Telegram").
     NotPlace,
+    /// A word whose following capitalised name is never a place: a ship's
+    /// prefix ("USS Porter"), a weapon's ("missile Tomahawk").
+    NotPlaceAfter,
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,6 +76,8 @@ struct PlacesFile {
     anaphors: Vec<String>,
     #[serde(default)]
     not_places: Vec<String>,
+    #[serde(default)]
+    not_places_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -174,6 +179,9 @@ impl Cues {
             }
             for w in &f.not_places {
                 p.add(w, PlaceWord::NotPlace);
+            }
+            for w in &f.not_places_after {
+                p.add(w, PlaceWord::NotPlaceAfter);
             }
         }
         let mut r = PhraseMatcherBuilder::new();
