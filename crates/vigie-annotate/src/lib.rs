@@ -295,21 +295,19 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     }
     for view in &views {
         for m in lex.actors.leaders().find(&view.folded) {
+            // "forces de Bachar al-Assad" is an actor's own name.
             let inside_actor = ann
                 .actors
                 .iter()
                 .any(|a| a.sentence == view.index && a.first <= m.last && m.first <= a.last);
-            let Some(actor) = lex
+            let led = lex
                 .actors
                 .leaders()
                 .payload(m.pattern)
-                .and_then(|&i| lex.actors.get(i))
-            else {
+                .and_then(|&i| lex.actors.get(i));
+            let Some(actor) = led.filter(|_| !inside_actor) else {
                 continue;
             };
-            if inside_actor {
-                continue;
-            }
             ann.leaders.push(tagged(
                 view,
                 m.first,

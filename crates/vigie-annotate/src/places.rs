@@ -69,8 +69,7 @@ pub fn find_candidates(
             }
             // "USS Porter", "missiles Tomahawk": up to two capitalised words
             // after; not in a title-case headline ("Missiles Hit Kyiv").
-            let title_case = s.capitalized(m.last) && !s.all_caps(m.last);
-            if *w == PlaceWord::NotPlaceAfter && !title_case {
+            if *w == PlaceWord::NotPlaceAfter && (!s.capitalized(m.last) || s.all_caps(m.last)) {
                 let mut k = m.last + 1;
                 while k < n && k <= m.last + 2 && s.capitalized(k) {
                     not_place[k] = true;

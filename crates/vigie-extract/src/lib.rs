@@ -99,8 +99,16 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
     let mut out = Extraction::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_actors: Option<(ActorMention, Option<ActorMention>)> = None;
-    let named = named_doers(article, ann, lex);
-    for t in &ann.triggers {
+    // Roles of every trigger that passes the language and context
+    // filters, attached once: the loop below and the doers of repeated
+    // mentions both use them.
+    let attached: Vec<Result<roles::Roles, String>> = ann
+        .triggers
+        .iter()
+        .map(|t| screen(article, ann, lex, t))
+        .collect();
+    let named = named_doers(ann, lex, &attached);
+    for (t, screened) in ann.triggers.iter().zip(&attached) {
         let Some(rule) = lex.triggers.rule(t.value) else {
             continue;
         };
@@ -111,27 +119,16 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
                 rejected,
             })
         };
-        // A trigger of another language than the article's is a false
-        // friend ("démonstration" is not "demonstration").
-        if article
-            .language
-            .as_deref()
-            .is_some_and(|l| l != rule.language)
-        {
-            decide(Some(format!(
-                "trigger of language {:?} in a {:?} article",
-                rule.language,
-                article.language.as_deref().unwrap_or("?")
-            )));
-            continue;
-        }
+        let r = match screened {
+            Ok(r) => r,
+            Err(why) => {
+                decide(Some(why.clone()));
+                continue;
+            }
+        };
         // "in March" is a date, not a march.
         if ann.dates.iter().any(|d| d.span.contains(t.span)) {
             decide(Some("the trigger word is part of a date".into()));
-            continue;
-        }
-        if let Some(why) = filtered(ann, lex, t) {
-            decide(Some(why));
             continue;
         }
         if rule.frame == Frame::Clash && campaign_toll(ann, t) {
@@ -141,7 +138,6 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
             continue;
         }
         let sentence = t.sentence;
-        let r = roles::attach(ann, lex, sentence, t.first, t.last, rule.frame);
         // Actors: from the sentence, else carried over from the last event.
         let focus = ann.focus.as_deref();
         let country_actor = |template: &str| -> Option<ActorMention> {
@@ -581,32 +577,58 @@ struct NamedDoer {
     actor2: Option<ActorMention>,
 }
 
-/// The doers named beside the article's triggers of a fixed sub-event type
-/// (in the article's language), for mentions that repeat an event
-/// without naming who did it.
-fn named_doers(article: &Article, ann: &Annotation, lex: &Lexicon) -> Vec<NamedDoer> {
+/// A trigger's roles, or why it makes no event: a trigger of another
+/// language than the article's is a false friend ("démonstration" is not
+/// "demonstration"); the filters of `filtered` come next.
+fn screen(
+    article: &Article,
+    ann: &Annotation,
+    lex: &Lexicon,
+    t: &Tagged<usize>,
+) -> Result<roles::Roles, String> {
+    let Some(rule) = lex.triggers.rule(t.value) else {
+        return Err("unknown trigger rule".into());
+    };
+    if article
+        .language
+        .as_deref()
+        .is_some_and(|l| l != rule.language)
+    {
+        return Err(format!(
+            "trigger of language {:?} in a {:?} article",
+            rule.language,
+            article.language.as_deref().unwrap_or("?")
+        ));
+    }
+    if let Some(why) = filtered(ann, lex, t) {
+        return Err(why);
+    }
+    Ok(roles::attach(
+        ann, lex, t.sentence, t.first, t.last, rule.frame,
+    ))
+}
+
+/// The doers named beside the article's triggers of a fixed sub-event
+/// type, for mentions that repeat an event without naming who did it.
+fn named_doers(
+    ann: &Annotation,
+    lex: &Lexicon,
+    attached: &[Result<roles::Roles, String>],
+) -> Vec<NamedDoer> {
     ann.triggers
         .iter()
-        .filter_map(|t| {
+        .zip(attached)
+        .filter_map(|(t, r)| {
+            let r = r.as_ref().ok()?;
             let rule = lex.triggers.rule(t.value)?;
             let TriggerSubEvent::Fixed(sub) = rule.sub_event else {
                 return None;
             };
-            if article
-                .language
-                .as_deref()
-                .is_some_and(|l| l != rule.language)
-                || filtered(ann, lex, t).is_some()
-            {
-                return None;
-            }
-            let r = roles::attach(ann, lex, t.sentence, t.first, t.last, rule.frame);
-            let actor1 = r.actor1?.value;
             Some(NamedDoer {
                 sub,
                 sentence: t.sentence,
-                actor1,
-                actor2: r.actor2.map(|a| a.value),
+                actor1: r.actor1.as_ref()?.value.clone(),
+                actor2: r.actor2.as_ref().map(|a| a.value.clone()),
             })
         })
         .collect()

@@ -168,20 +168,16 @@ impl Cues {
             for (w, k) in &f.distance_units {
                 p.add(w, PlaceWord::DistanceUnit(*k));
             }
-            for w in &f.direction_before {
-                p.add(w, PlaceWord::DirectionBefore);
-            }
-            for w in &f.direction_after {
-                p.add(w, PlaceWord::DirectionAfter);
-            }
-            for w in &f.anaphors {
-                p.add(w, PlaceWord::Anaphor);
-            }
-            for w in &f.not_places {
-                p.add(w, PlaceWord::NotPlace);
-            }
-            for w in &f.not_places_after {
-                p.add(w, PlaceWord::NotPlaceAfter);
+            for (list, word) in [
+                (&f.direction_before, PlaceWord::DirectionBefore),
+                (&f.direction_after, PlaceWord::DirectionAfter),
+                (&f.anaphors, PlaceWord::Anaphor),
+                (&f.not_places, PlaceWord::NotPlace),
+                (&f.not_places_after, PlaceWord::NotPlaceAfter),
+            ] {
+                for w in list {
+                    p.add(w, word);
+                }
             }
         }
         let mut r = PhraseMatcherBuilder::new();
