@@ -330,8 +330,9 @@ fn leader_speaking_is_no_actor() {
     // rebels did the shelling he talks about.
     let evs = events(
         "2016-08-03",
-        "Bachar al-Assad a affirmé mardi que les rebelles de l'Armée syrienne libre avaient bombardé un quartier d'Alep.",
+        "Bachar al-Assad a affirmé mardi que les rebelles de l'Armée syrienne libre avaient tiré des obus de mortier lundi sur un quartier d'Alep.",
     );
+    assert!(!evs.is_empty(), "the shelling is an event");
     assert!(
         evs.iter().all(|e| e.actor1 != "Military Forces of Syria"),
         "{}",
