@@ -7,7 +7,7 @@ Usage:
 Without GOLD_DIR it checks the project's own gold sets, `data/samples/gold`
 and `tests/corpus/gold`. For each `<id>.json` the article text is looked up
 beside the gold folder: `<id>.txt`, or the line with that id in
-`samples.jsonl` / `articles.jsonl`.
+any `*.jsonl` file of that folder.
 
 Checks: the JSON parses; every field of the file and of each EVENT is present
 with the right type; event and sub-event types are the ACLED ones and the
@@ -36,7 +36,11 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-DEFAULT_DIRS = [REPO / "data" / "samples" / "gold", REPO / "tests" / "corpus" / "gold"]
+DEFAULT_DIRS = [
+    REPO / "data" / "samples" / "gold",
+    REPO / "tests" / "corpus" / "gold",
+    REPO / "tests" / "heldout" / "gold",
+]
 
 TYPES = {
     "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
@@ -149,10 +153,8 @@ class TextSource:
     def __init__(self, gold_dir: Path):
         self.base = gold_dir.parent
         self.records: dict[str, dict] = {}
-        for name in ("samples.jsonl", "articles.jsonl"):
-            p = self.base / name
-            if p.exists():
-                self.records.update(load_jsonl(p))
+        for p in sorted(self.base.glob("*.jsonl")):
+            self.records.update(load_jsonl(p))
 
     def text(self, article_id: str) -> str | None:
         p = self.base / f"{article_id}.txt"
@@ -343,8 +345,12 @@ def own_texts() -> dict[str, str]:
     if samples.exists():
         for aid, rec in load_jsonl(samples).items():
             out[f"data/samples/samples.jsonl#{aid}"] = (rec.get("title") or "") + "\n" + (rec.get("text") or "")
-    for p in sorted((REPO / "tests" / "corpus").glob("*.txt")):
-        out[str(p.relative_to(REPO))] = p.read_text(encoding="utf-8")
+    for folder in ("corpus", "heldout"):
+        for p in sorted((REPO / "tests" / folder).glob("*.txt")):
+            out[str(p.relative_to(REPO))] = p.read_text(encoding="utf-8")
+        for p in sorted((REPO / "tests" / folder).glob("*.jsonl")):
+            for aid, rec in load_jsonl(p).items():
+                out[f"{p.relative_to(REPO)}#{aid}"] = rec.get("text") or ""
     for d in DEFAULT_DIRS:
         for p in sorted(d.glob("*.json")):
             try:
