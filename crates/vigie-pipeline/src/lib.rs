@@ -124,7 +124,7 @@ impl Processed {
                     rule: d.rule.clone(),
                     span: [d.span.start, d.span.end],
                     text: d.span.slice(&self.article.text).unwrap_or("").to_string(),
-                    rejected: d.rejected.clone(),
+                    rejected: d.rejected.as_ref().map(ToString::to_string),
                 })
                 .collect(),
             diagnostics: self.diagnostics.iter().map(|d| d.to_string()).collect(),

@@ -118,7 +118,7 @@ fn none(published: &str, text: &str, why: &str) {
         .extraction
         .decisions
         .iter()
-        .filter_map(|d| d.rejected.clone())
+        .filter_map(|d| d.rejected.as_ref().map(ToString::to_string))
         .collect();
     assert!(
         reasons.iter().any(|r| r.contains(why)),

@@ -1,0 +1,59 @@
+//! When an event happened: the date of its sentence, else of its
+//! paragraph, else the publication date.
+
+use crate::places::in_dateline;
+use vigie_annotate::{Annotation, Tagged};
+use vigie_core::{FuzzyDate, Precision, Span};
+
+/// The trigger's date: the nearest date of its sentence that is not a
+/// "depuis" span, else the last of its paragraph before it, else the
+/// publication date (week precision when it is known to the day).
+pub fn date_for(
+    ann: &Annotation,
+    t: &Tagged<usize>,
+    published: Option<FuzzyDate>,
+) -> Option<(FuzzyDate, Option<Span>)> {
+    let usable = |d: &&Tagged<vigie_core::DateMention>| {
+        (d.value.end.is_none() || d.value.precision == Precision::Day) && !in_dateline(ann, d.span)
+    };
+    let dist = |d: &Tagged<vigie_core::DateMention>| {
+        if d.last < t.first {
+            t.first - d.last
+        } else {
+            d.first.saturating_sub(t.last)
+        }
+    };
+    let in_sentence = ann
+        .dates
+        .iter()
+        .filter(|d| d.sentence == t.sentence)
+        .filter(usable)
+        .min_by_key(|d| dist(d));
+    if let Some(d) = in_sentence {
+        return Some((
+            FuzzyDate::new(d.value.value, d.value.precision),
+            Some(d.span),
+        ));
+    }
+    let block = ann.sentences.get(t.sentence).map(|s| s.block);
+    let in_paragraph = ann
+        .dates
+        .iter()
+        .filter(|d| {
+            d.sentence < t.sentence && ann.sentences.get(d.sentence).map(|s| s.block) == block
+        })
+        .filter(usable)
+        .filter(|d| {
+            d.value.precision <= Precision::Week
+                || (d.value.precision == Precision::Year && d.value.relative)
+        })
+        .max_by_key(|d| d.span.start);
+    if let Some(d) = in_paragraph {
+        return Some((FuzzyDate::new(d.value.value, d.value.precision), None));
+    }
+    let p = published?;
+    Some(match p.precision {
+        Precision::Day => (FuzzyDate::new(p.date, Precision::Week), None),
+        _ => (p, None),
+    })
+}
