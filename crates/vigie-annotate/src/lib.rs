@@ -105,26 +105,12 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
         ..Annotation::default()
     };
     // No publication date from metadata or the header: the latest explicit
-    // day the text names stands for it, known to the week.
+    // day the text names stands for it, known to the week. (A month or a
+    // year named alone is mostly background: "depuis mai 2015".)
     if article.published.is_none() {
-        let mut ctx = dates::DateContext::default();
-        let latest = sentences
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| {
-                dates::find_dates(
-                    &SentenceView::new(&article.text, i, s.span),
-                    &lex.calendar,
-                    &lex.numbers,
-                    &mut ctx,
-                )
-            })
-            .filter(|d| d.value.precision == vigie_core::Precision::Day && !d.value.relative)
-            .map(|d| d.value.end.unwrap_or(d.value.value))
-            .max();
-        if let Some(day) = latest {
+        if let Some(d) = meta::latest_named(article, &sentences, lex, vigie_core::Precision::Day) {
             article.offer_published(
-                vigie_core::FuzzyDate::new(day, vigie_core::Precision::Week),
+                vigie_core::FuzzyDate::new(d.date, vigie_core::Precision::Week),
                 vigie_core::MetaSource::Text,
             );
         }

@@ -5,6 +5,7 @@
 
 use crate::context::SentenceView;
 use crate::dates::{find_dates, DateContext};
+use chrono::Datelike;
 use vigie_core::{Article, FuzzyDate, MetaSource, Precision, Span};
 use vigie_lexicon::Lexicon;
 use vigie_text::Sentence;
@@ -27,11 +28,17 @@ pub fn outlet_from_host(article: &mut Article, lex: &Lexicon) {
 /// body block) and in a wire dateline opening the first sentence. A day
 /// found there sets the date when none is known, or refines a month known
 /// from the date line or the URL when it falls in that month.
+///
+/// A header day written without its year ("Mis à jour à 09h10 le 12/04",
+/// "Publié le mardi 12 avril") takes the year the metadata gives, else
+/// the latest year the text names.
 pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex: &Lexicon) {
     let current = article.published;
     if current.is_some_and(|p| p.precision == Precision::Day) {
         return;
     }
+    // The year a day without one belongs to.
+    let year = current.or_else(|| latest_named(article, sentences, lex, Precision::Year));
     // The header: every line (kept or removed) before the first long
     // paragraph of the body.
     let header_end = article
@@ -44,7 +51,6 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
         .map_or(article.text.len(), |s| s.start)
         .min(HEADER_BYTES);
     let mut found: Option<FuzzyDate> = None;
-    // Header lines: absolute dates only (no publication date to lean on).
     let mut pos = 0;
     for line in article.text[..floor_char(&article.text, header_end)].split_inclusive('\n') {
         let span = Span::new(pos, pos + line.trim_end().len());
@@ -53,14 +59,31 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
             continue;
         }
         let view = SentenceView::new(&article.text, 0, span);
+        // Absolute days first; a day without its year only with a year
+        // to give it.
         let mut ctx = DateContext {
             published: current,
             last: None,
         };
-        for d in find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx) {
-            if d.value.precision == Precision::Day && !d.value.relative {
-                found = Some(FuzzyDate::day(d.value.value));
-                break;
+        let dates = find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx);
+        found = dates
+            .iter()
+            .find(|d| d.value.precision == Precision::Day && !d.value.relative)
+            .map(|d| FuzzyDate::day(d.value.value));
+        if found.is_none() {
+            if let Some(y) = year {
+                let mut ctx = DateContext {
+                    published: Some(FuzzyDate::new(y.date, Precision::Year)),
+                    last: None,
+                };
+                // "12 avril" takes the year; "mardi" alone is relative to
+                // a day we do not know.
+                found = find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx)
+                    .iter()
+                    .filter(|d| d.value.precision == Precision::Day)
+                    .find(|d| has_month(&view, lex, d.first, d.last))
+                    .map(|d| FuzzyDate::day(d.value.value))
+                    .or_else(|| numeric_day_month(&view, y.date.year()));
             }
         }
     }
@@ -70,7 +93,7 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
         if let Some(first) = sentences.first() {
             let view = SentenceView::new(&article.text, 0, first.span);
             let mut ctx = DateContext {
-                published: current,
+                published: year.map(|y| FuzzyDate::new(y.date, y.precision.max(Precision::Month))),
                 last: None,
             };
             if let Some(d) = find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx)
@@ -81,7 +104,8 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
                     && view.word(d.first.saturating_sub(1)) == ","
                     && (d.last + 1..(d.last + 6).min(view.len()))
                         .any(|k| matches!(view.word(k), "(" | "-"));
-                if wire && d.value.precision == Precision::Day {
+                let absolute = !d.value.relative || has_month(&view, lex, d.first, d.last);
+                if wire && absolute && d.value.precision == Precision::Day {
                     found = Some(FuzzyDate::day(d.value.value));
                 }
             }
@@ -98,6 +122,70 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
         }
         _ => {}
     }
+}
+
+/// Whether tokens `first..=last` name a month ("12 avril", "April 12"):
+/// a day of a named month is absolute but for its year, unlike "mardi".
+fn has_month(view: &SentenceView, lex: &Lexicon, first: usize, last: usize) -> bool {
+    let matcher = lex.calendar.matcher();
+    matcher.find_all(&view.folded).iter().any(|m| {
+        m.first >= first
+            && m.last <= last
+            && matcher
+                .payloads(m.pattern)
+                .any(|(w, _)| matches!(w, vigie_lexicon::DateWord::Month(..)))
+    })
+}
+
+/// A day and month written with digits and no year in a header line
+/// ("le 12/04", "12.04 à 09h10"), in year `year`. Only in a short line:
+/// elsewhere "3/4" is a fraction or a score.
+fn numeric_day_month(view: &SentenceView, year: i32) -> Option<FuzzyDate> {
+    const HEADER_WORDS: usize = 12;
+    if view.len() > HEADER_WORDS * 2 {
+        return None;
+    }
+    (0..view.len()).find_map(|i| {
+        let sep = view.word(i + 1);
+        let d = view.number(i)?;
+        if !(sep == "/" || sep == ".") || !view.gap(i, i + 1).is_empty() {
+            return None;
+        }
+        let m = view.number(i + 2)?;
+        // Not a full date, not a time or a ratio of three parts.
+        if view.word(i + 3) == sep || view.word(i).len() > 2 || view.word(i + 2).len() > 2 {
+            return None;
+        }
+        let date = chrono::NaiveDate::from_ymd_opt(year, m as u32, d as u32)?;
+        Some(FuzzyDate::day(date))
+    })
+}
+
+/// The latest absolute date of at least `precision` (a day, a month, a
+/// year) the text names, at that precision: what the text says of when it
+/// was written when nothing else does.
+pub fn latest_named(
+    article: &Article,
+    sentences: &[Sentence],
+    lex: &Lexicon,
+    precision: Precision,
+) -> Option<FuzzyDate> {
+    let mut ctx = DateContext::default();
+    sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            find_dates(
+                &SentenceView::new(&article.text, i, s.span),
+                &lex.calendar,
+                &lex.numbers,
+                &mut ctx,
+            )
+        })
+        .filter(|d| d.value.precision <= precision && !d.value.relative)
+        .map(|d| d.value.end.unwrap_or(d.value.value))
+        .max()
+        .map(|d| FuzzyDate::new(d, precision))
 }
 
 /// How far into the text a header dateline is looked for.

@@ -2,10 +2,11 @@
 //! ([`places`]), date ([`dates`]) and figures ([`figures`]), put together
 //! with a confidence and the span of evidence; one draft per place.
 
+use crate::dates::{self, DateFrom};
 use crate::doers::{self, NamedDoer};
 use crate::filters::{self, Rejection};
 use crate::roles::Roles;
-use crate::{dates, figures, places, Context};
+use crate::{figures, places, Context};
 use vigie_annotate::{PlaceFound, Tagged};
 use vigie_core::{ActorMention, FuzzyDate, Precision, Span, SubEventType};
 use vigie_lexicon::{Frame, PlaceWord, Trigger, TriggerSubEvent};
@@ -123,9 +124,13 @@ pub(crate) fn drafts_for(
         (governed, true)
     };
     // Date: the sentence's, else the paragraph's, else publication.
+    // A year named in the text is a summary ("en 2016, 300 attaques");
+    // an article known only to its year dates its events to that year.
     let (date, date_span) = match dates::date_for(ann, t, article.published) {
-        Some((d, _)) if d.precision == Precision::Year => return Err(Rejection::YearSummary(d)),
-        Some(d) => d,
+        Some((d, from)) if d.precision == Precision::Year && from != DateFrom::Publication => {
+            return Err(Rejection::YearSummary(d))
+        }
+        Some((d, from)) => (d, from.span()),
         None => return Err(Rejection::NoDate),
     };
     if let Some(p) = article.published {

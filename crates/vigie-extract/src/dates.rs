@@ -5,6 +5,26 @@ use crate::places::in_dateline;
 use vigie_annotate::{Annotation, Tagged};
 use vigie_core::{FuzzyDate, Precision, Span};
 
+/// Where an event's date came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DateFrom {
+    /// A date of the trigger's own sentence.
+    Sentence(Span),
+    /// The last date of its paragraph before it.
+    Paragraph,
+    /// The publication date (or what the text says of it).
+    Publication,
+}
+
+impl DateFrom {
+    pub fn span(self) -> Option<Span> {
+        match self {
+            DateFrom::Sentence(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
 /// The trigger's date: the nearest date of its sentence that is not a
 /// "depuis" span, else the last of its paragraph before it, else the
 /// publication date (week precision when it is known to the day).
@@ -12,7 +32,7 @@ pub fn date_for(
     ann: &Annotation,
     t: &Tagged<usize>,
     published: Option<FuzzyDate>,
-) -> Option<(FuzzyDate, Option<Span>)> {
+) -> Option<(FuzzyDate, DateFrom)> {
     let usable = |d: &&Tagged<vigie_core::DateMention>| {
         (d.value.end.is_none() || d.value.precision == Precision::Day) && !in_dateline(ann, d.span)
     };
@@ -32,7 +52,7 @@ pub fn date_for(
     if let Some(d) = in_sentence {
         return Some((
             FuzzyDate::new(d.value.value, d.value.precision),
-            Some(d.span),
+            DateFrom::Sentence(d.span),
         ));
     }
     let block = ann.sentences.get(t.sentence).map(|s| s.block);
@@ -49,11 +69,17 @@ pub fn date_for(
         })
         .max_by_key(|d| d.span.start);
     if let Some(d) = in_paragraph {
-        return Some((FuzzyDate::new(d.value.value, d.value.precision), None));
+        return Some((
+            FuzzyDate::new(d.value.value, d.value.precision),
+            DateFrom::Paragraph,
+        ));
     }
     let p = published?;
     Some(match p.precision {
-        Precision::Day => (FuzzyDate::new(p.date, Precision::Week), None),
-        _ => (p, None),
+        Precision::Day => (
+            FuzzyDate::new(p.date, Precision::Week),
+            DateFrom::Publication,
+        ),
+        _ => (p, DateFrom::Publication),
     })
 }

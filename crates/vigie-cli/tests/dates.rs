@@ -1,0 +1,153 @@
+//! Class: articles whose publication date is only in the URL or in a
+//! header line (JSONL lines with a `url` and no `published`). Each URL
+//! form news sites use, on any host, and header lines that give the day
+//! without its year, must date the events; an article with no date at
+//! all says why its events are dropped.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::Command;
+
+/// Runs `vigie extract` on JSONL lines; returns (id, [(date, precision,
+/// sub-event)]) per article.
+fn extract(lines: &[serde_json::Value]) -> Vec<(String, Vec<(String, String, String)>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let body: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(&input, body.join("\n")).unwrap();
+    let out = dir.path().join("out");
+    let r = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args([
+            "extract",
+            "-q",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .env_remove("VIGIE_DATA")
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let mut got = Vec::new();
+    for l in lines {
+        let id = l["id"].as_str().unwrap();
+        let f: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join(format!("{id}.json"))).unwrap())
+                .unwrap();
+        let evs = f["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["event_date"].as_str().unwrap().to_string(),
+                    e["date_precision"].as_str().unwrap().to_string(),
+                    e["sub_event_type"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        got.push((id.to_string(), evs));
+    }
+    got
+}
+
+fn line(id: &str, url: &str, text: &str) -> serde_json::Value {
+    serde_json::json!({"id": id, "url": url, "text": text})
+}
+
+#[test]
+fn dates_in_urls_of_any_host() {
+    let got = extract(&[
+        // Mali, /YYYY/MMDD/: Monday 4 November 2019.
+        line(
+            "ml",
+            "https://www.sahel-infos.example/actualites/2019/1104/attaque-poste-tabankort",
+            "Mali : une attaque repoussée près de Tabankort\n\
+             Les Forces armées maliennes ont repoussé lundi une attaque de jihadistes contre leur poste de Tabankort, dans la région de Gao, a indiqué l'état-major dans un communiqué.",
+        ),
+        // Somalia, a slug that starts with the day and a time.
+        line(
+            "so",
+            "https://news.horn.example/201906041530-shabaab-fighters-killed.html",
+            "Somali troops clash with al-Shabaab near Afgooye\n\
+             Somali government troops clashed with al-Shabaab fighters near the town of Afgooye on Monday, killing six militants, a military officer told reporters by phone.",
+        ),
+        // Ukraine, a numeric id that starts with the day.
+        line(
+            "ua",
+            "https://www.ukr-news.example/news/2023091712345.html",
+            "Ukrainian troops recaptured the village of Andriivka, south of Bakhmut, on Saturday, the General Staff said.",
+        ),
+    ]);
+    let day = |id: &str| -> (String, String) {
+        let (_, evs) = got.iter().find(|(i, _)| i == id).unwrap();
+        assert!(!evs.is_empty(), "{id}: no event");
+        (evs[0].0.clone(), evs[0].1.clone())
+    };
+    assert_eq!(day("ml"), ("2019-11-04".into(), "day".into()));
+    assert_eq!(day("so"), ("2019-06-03".into(), "day".into()));
+    assert_eq!(day("ua"), ("2023-09-16".into(), "day".into()));
+}
+
+#[test]
+fn header_days_without_their_year() {
+    let got = extract(&[
+        // Syria: "12/04" in an update line, the year from the URL's month.
+        line(
+            "sy",
+            "https://www.levant-actu.example/2016/04/syrie-khan-touman",
+            "Syrie : l'armée reprend un village au sud d'Alep\n\
+             Mis à jour à 09h10 le 12/04\n\
+             Les forces gouvernementales syriennes ont repris mardi le village de Khan Touman, au sud d'Alep, après de violents combats contre les rebelles, selon l'Observatoire syrien.",
+        ),
+        // Iraq: a day and month in the header, the year only in the text.
+        line(
+            "iq",
+            "https://www.mesopotamia.example/?p=88120",
+            "Iraqi forces retake Hit\n\
+             Published 14 April | 2 min read\n\
+             Iraqi government forces retook the town of Hit in Anbar province from Islamic State on Wednesday, the Joint Operations Command said, the latest gain of an offensive the army began in March 2016.",
+        ),
+        // Burkina Faso: a full French header line.
+        line(
+            "bf",
+            "https://www.faso-infos.example/?p=1201",
+            "Attaque contre un détachement à Djibo\n\
+             Publié le mardi 12 avril 2022 à 18:05\n\
+             Des hommes armés ont attaqué lundi le camp militaire de Djibo, dans la province du Soum, a annoncé l'état-major, qui fait état de quatre soldats tués.",
+        ),
+    ]);
+    let first = |id: &str| {
+        let (_, evs) = got.iter().find(|(i, _)| i == id).unwrap();
+        assert!(!evs.is_empty(), "{id}: no event");
+        evs[0].clone()
+    };
+    assert_eq!(first("sy").0, "2016-04-12");
+    assert_eq!(first("sy").1, "day");
+    assert_eq!(first("iq").0, "2016-04-13");
+    assert_eq!(first("bf").0, "2022-04-11");
+}
+
+#[test]
+fn an_article_with_no_date_at_all_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        line(
+            "x",
+            "https://example.org/?p=7",
+            "M23 rebels seized the town of Kiwanja on Saturday after the army withdrew, residents said.",
+        )
+        .to_string(),
+    )
+    .unwrap();
+    let r = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["annotate", input.to_str().unwrap()])
+        .env_remove("VIGIE_DATA")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&r.stdout);
+    assert!(out.contains("\"published\":null"), "{out}");
+    assert!(out.contains("no date"), "{out}");
+}
