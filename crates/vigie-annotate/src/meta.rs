@@ -38,15 +38,23 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
         return;
     }
     // The year a day without one belongs to.
-    let year = current.or_else(|| latest_named(article, sentences, lex, Precision::Year));
+    let year = current.or_else(|| latest_year(article, lex));
     // The header: every line (kept or removed) before the first long
     // paragraph of the body.
     let header_end = article
         .body
         .iter()
         .find(|s| {
-            s.slice(&article.text)
-                .is_some_and(|t| t.split_whitespace().count() >= 15)
+            // Words, not the bars of a menu line; a sentence, not a long
+            // headline.
+            s.slice(&article.text).is_some_and(|t| {
+                let t = t.trim_end();
+                t.split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count()
+                    >= 15
+                    && t.ends_with(['.', '!', '?', '»', '"', '”', ')'])
+            })
         })
         .map_or(article.text.len(), |s| s.start)
         .min(HEADER_BYTES);
@@ -159,6 +167,42 @@ fn numeric_day_month(view: &SentenceView, year: i32) -> Option<FuzzyDate> {
         let date = chrono::NaiveDate::from_ymd_opt(year, m as u32, d as u32)?;
         Some(FuzzyDate::day(date))
     })
+}
+
+/// The latest year the whole text names (header and footer lines
+/// included: "© 2023 Ituri Info"), at year precision.
+fn latest_year(article: &Article, lex: &Lexicon) -> Option<FuzzyDate> {
+    let text = &article.text;
+    let mut best: Option<chrono::NaiveDate> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let span = Span::new(pos, pos + line.trim_end().len());
+        pos += line.len();
+        if span.is_empty() {
+            continue;
+        }
+        let view = SentenceView::new(text, 0, span);
+        let mut ctx = DateContext::default();
+        for d in find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx) {
+            if !d.value.relative {
+                let v = d.value.end.unwrap_or(d.value.value);
+                best = best.max(Some(v));
+            }
+        }
+        // A copyright notice: "© 2023", "© 2010-2023".
+        if let Some(i) = line.find('©') {
+            let years = line[i..]
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<i32>().ok())
+                .filter(|y| (1990..=2100).contains(y))
+                .max();
+            if let Some(d) = years.and_then(|y| chrono::NaiveDate::from_ymd_opt(y, 1, 1)) {
+                best = best.max(Some(d));
+            }
+        }
+    }
+    best.map(|d| FuzzyDate::new(d, Precision::Year))
 }
 
 /// The latest absolute date of at least `precision` (a day, a month, a

@@ -151,3 +151,69 @@ fn an_article_with_no_date_at_all_is_reported() {
     assert!(out.contains("\"published\":null"), "{out}");
     assert!(out.contains("no date"), "{out}");
 }
+
+/// Runs `vigie annotate` on text files; returns each file's `published`.
+fn published_of(files: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (name, text) in files {
+        let p = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&p, text).unwrap();
+        paths.push(p.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["annotate".to_string()];
+    args.extend(paths);
+    let r = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(&args)
+        .env_remove("VIGIE_DATA")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&r.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["published"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn scraped_headers_behind_menus_banners_and_long_headlines() {
+    let got = published_of(&[
+        // A menu line of bars and a cookie banner before the date line.
+        (
+            "menu",
+            "Sahel Monitor\nHome | News | Mali | Niger | Burkina Faso | Chad | Analysis | Podcasts | Donate | About\n\n\
+             We use cookies to make this website work and to understand how visitors use it. Read our privacy statement. [Accept all]\n\n\
+             Jihadists attack army post near Diafarabé\n\
+             4 March 2020\n\n\
+             Suspected jihadists attacked an army post near Diafarabé in central Mali on Tuesday, killing four soldiers, military sources said on Wednesday.\n",
+        ),
+        // A headline of fifteen words is not the body: the date under it counts.
+        (
+            "long",
+            "Soudan : de nouveaux bombardements frappent les quartiers nord d'El-Facher, les habitants fuient vers Tawila\n\n\
+             Publié le samedi 15 juin 2024 à 11:20\n\n\
+             Des obus sont tombés vendredi sur plusieurs quartiers du nord d'El-Facher, faisant au moins cinq morts parmi les civils, selon un comité de résistance local.\n",
+        ),
+        // A day without its year, the year from the copyright footer (the
+        // text names an older year).
+        (
+            "footer",
+            "ACTUALITÉS | SÉCURITÉ\nIturi : des miliciens attaquent un village de Djugu\nMis à jour à 08h40 le 12/02\n\n\
+             Des miliciens ont attaqué samedi soir un village de Djugu, tuant six civils, un an après le massacre de février 2022 dans le même territoire, selon la société civile.\n\n\
+             © 2023 Ituri Nouvelles – Tous droits réservés\n",
+        ),
+    ]);
+    let of = |id: &str| {
+        got.iter()
+            .find(|(i, _)| i == id)
+            .and_then(|(_, p)| p.clone())
+    };
+    assert_eq!(of("menu").as_deref(), Some("2020-03-04"));
+    assert_eq!(of("long").as_deref(), Some("2024-06-15"));
+    assert_eq!(of("footer").as_deref(), Some("2023-02-12"));
+}
