@@ -42,6 +42,9 @@ pub struct Tagged<T> {
 pub struct PlaceFound {
     pub mention: PlaceMention,
     pub cue: Option<PlaceCueKind>,
+    /// Set when the place is not the scene of an event (an origin, a
+    /// venue, a sponsor's seat, a caption).
+    pub role: Option<vigie_lexicon::PlaceRole>,
 }
 
 /// Everything the annotators found in one article.
@@ -78,10 +81,20 @@ fn dateline(v: &SentenceView) -> Option<Span> {
     if !v.capitalized(0) {
         return None;
     }
-    let end = (1..v.len().min(14)).find(|&k| matches!(v.word(k), "-" | "–" | "—"))?;
-    (0..end)
-        .any(|k| v.word(k) == ",")
-        .then(|| v.span_of(0, end))
+    // A dash token (en or em dash), or an ASCII " - " between two tokens
+    // (hyphens are not tokens).
+    let end = (1..v.len().min(14)).find_map(|k| {
+        if matches!(v.word(k), "-" | "–" | "—") {
+            Some(k)
+        } else {
+            v.gap(k - 1, k).contains(" - ").then_some(k - 1)
+        }
+    })?;
+    // "KIEV, 19 octobre -", or a city in capitals: "BAGHDAD (Reuters) -",
+    // "EL FASHER / KABKABIYA –".
+    let caps =
+        v.folded.tokens.first().is_some_and(|t| t.all_caps) && v.original(0).chars().count() >= 3;
+    ((0..end).any(|k| v.word(k) == ",") || caps).then(|| v.span_of(0, end))
 }
 
 fn tagged<T>(s: &SentenceView, first: usize, last: usize, value: T) -> Tagged<T> {
@@ -199,6 +212,12 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
         }
         taken[i].extend(used);
     }
+    // Leaders' names are people, not places ("Khalifa Haftar").
+    for (i, view) in views.iter().enumerate() {
+        for m in lex.actors.leaders().find(&view.folded) {
+            taken[i].push((m.first, m.last));
+        }
+    }
     let mut candidates: Vec<places::PlaceCandidate> = Vec::new();
     for (i, view) in views.iter().enumerate() {
         candidates.extend(places::find_candidates(
@@ -214,7 +233,7 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
         .iter()
         .map(|(c, w)| (c.clone(), w.0))
         .collect();
-    for c in &candidates {
+    for c in candidates.iter().filter(|c| c.role.is_none()) {
         let countries: Vec<String> = c
             .entries
             .iter()
@@ -252,6 +271,7 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             value: PlaceFound {
                 mention: m,
                 cue: c.cue,
+                role: c.role,
             },
         });
     }
@@ -328,7 +348,8 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             }
         }
     }
-    ann.dateline = views.first().and_then(|v| {
+    // The dateline opens the first sentence of prose, after any headline.
+    ann.dateline = views.iter().take(4).find_map(|v| {
         let span = dateline(v)?;
         let holds = |m: Span| span.contains(m);
         (ann.dates.iter().any(|d| holds(d.span)) || ann.places.iter().any(|p| holds(p.span)))

@@ -16,7 +16,7 @@
 use crate::context::SentenceView;
 use vigie_core::geo::{haversine_km, offset};
 use vigie_core::{PlaceMention, Span};
-use vigie_lexicon::{Entry, Lexicon, MatchKind, PlaceCueKind, PlaceWord};
+use vigie_lexicon::{Entry, Lexicon, MatchKind, PlaceCueKind, PlaceRole, PlaceWord};
 
 /// Most gazetteer entries kept for one name.
 const MAX_ENTRIES: usize = 64;
@@ -42,6 +42,9 @@ pub struct PlaceCandidate {
     pub direction: Option<(f64, Option<f64>, usize)>,
     /// A phrase for the place last named ("la cité antique").
     pub anaphor: bool,
+    /// What the place is when it is not the scene of an event: fighters'
+    /// origin, a venue of talks, a sponsor's seat, a photo caption.
+    pub role: Option<PlaceRole>,
 }
 
 /// Finds toponym candidates in a sentence. `taken` are token ranges
@@ -91,6 +94,43 @@ pub fn find_candidates(
             }
         }
     }
+    // Role cues: ending at a token (before a name), starting at one (after
+    // a name); a credit cue anywhere makes the sentence a caption.
+    let mut role_ending: Vec<Option<PlaceRole>> = vec![None; n + 1];
+    let mut role_starting: Vec<Option<PlaceRole>> = vec![None; n + 1];
+    let mut caption = false;
+    for (k, ws) in words_at.iter().enumerate() {
+        for &(l, w) in ws {
+            match w {
+                PlaceWord::Role(PlaceRole::Credit) => caption = true,
+                PlaceWord::Role(r) => role_ending[l] = Some(r),
+                PlaceWord::RoleAfter(r) => role_starting[k] = Some(r),
+                _ => {}
+            }
+        }
+    }
+    // Tokens between a role cue and the name: determiners and place cues
+    // ("originaires de la ville de Sfax").
+    let role_before = |i: usize| -> Option<PlaceRole> {
+        let mut k = i;
+        for _ in 0..4 {
+            if k == 0 {
+                return None;
+            }
+            if let Some(r) = role_ending[k - 1] {
+                return Some(r);
+            }
+            let skippable = matches!(
+                s.word(k - 1),
+                "la" | "le" | "l" | "les" | "the" | "a" | "an"
+            ) || cue_ending[k - 1].is_some();
+            if !skippable {
+                return None;
+            }
+            k -= 1;
+        }
+        None
+    };
     let max_n = gaz.max_tokens().clamp(1, 6);
     let mut out = Vec::new();
     let mut i = 0;
@@ -379,6 +419,44 @@ pub fn find_candidates(
                 }
             }
         }
+        // The role: a cue before or right after the name; a caption; else
+        // the role of the place it is listed with ("originaires de Tunis
+        // et de Sfax").
+        let after = {
+            let mut k = last + 1;
+            while matches!(s.word(k), "/" | "-") {
+                k += 1;
+            }
+            role_starting[k]
+        };
+        let listed_role = out.last().and_then(|p: &PlaceCandidate| {
+            let joined = p.sentence == s.index
+                && p.last < i
+                && i - p.last <= 3
+                && (p.last + 1..i).all(|k| {
+                    matches!(
+                        s.word(k),
+                        "," | "et" | "and" | "or" | "ou" | "de" | "d" | "a" | "in" | "of" | "du"
+                    )
+                });
+            joined.then_some(p.role).flatten()
+        });
+        let role = role_before(i)
+            .or(after)
+            .or(caption.then_some(PlaceRole::Credit))
+            .or(listed_role);
+        // A person's name after a title, a name in a photo credit
+        // ("NAME/AFP"): not a place at all.
+        if role == Some(PlaceRole::Person)
+            || (after == Some(PlaceRole::Credit) && s.word(last + 1) == "/")
+        {
+            let mut end = last + 1;
+            while s.capitalized(end) && s.kind(end) == Some(vigie_text::TokenKind::Word) {
+                end += 1;
+            }
+            i = end;
+            continue;
+        }
         let surface = span.slice(s.text).unwrap_or("").to_string();
         out.push(PlaceCandidate {
             sentence: s.index,
@@ -392,6 +470,7 @@ pub fn find_candidates(
             near,
             direction,
             anaphor,
+            role,
         });
         i = last + 1;
     }
@@ -588,10 +667,12 @@ pub fn resolve(
                 gazetteer_id: None,
                 relation: Some("not in the gazetteer".into()),
                 score: 0.0,
+                role: None,
             }),
             None => continue,
         };
-        let Some(mention) = mention else { continue };
+        let Some(mut mention) = mention else { continue };
+        mention.role = c.role.map(|r| r.as_str().to_string());
         out.push((k, mention));
     }
     resolve_anaphors(cands, &mut out);
@@ -611,6 +692,7 @@ fn resolve_anaphors(cands: &[PlaceCandidate], out: &mut [(usize, PlaceMention)])
             .iter()
             .filter(|(k, p)| {
                 !cands[*k].anaphor
+                    && cands[*k].role.is_none()
                     && p.latitude.is_some()
                     && cands[*k].span.start < c.span.start
                     && p.geo_precision <= 2
@@ -681,6 +763,7 @@ fn borrow_coordinates(cands: &[PlaceCandidate], out: &mut [(usize, PlaceMention)
             *m = PlaceMention {
                 relation: Some(format!("spelling of {}", p.name)),
                 geo_precision: p.geo_precision.max(2),
+                role: m.role.take(),
                 ..p
             };
             continue;
@@ -754,6 +837,7 @@ fn place_mention(lex: &Lexicon, e: Entry, c: &PlaceCandidate, score: f64) -> Opt
                 gazetteer_id: Some(p.id),
                 relation: None,
                 score: score as f32,
+                role: None,
             }
         }
         Entry::Admin1(i) => {
@@ -769,6 +853,7 @@ fn place_mention(lex: &Lexicon, e: Entry, c: &PlaceCandidate, score: f64) -> Opt
                 gazetteer_id: Some(a.key.clone()),
                 relation: None,
                 score: score as f32,
+                role: None,
             }
         }
     };

@@ -81,6 +81,10 @@ pub struct PlaceMention {
     /// Resolution confidence in [0, 1].
     #[serde(default)]
     pub score: f32,
+    /// What the place is in the text when it is not where something
+    /// happened (`origin`, `venue`, `sponsor`, `credit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// An armed actor, a group of civilians or protesters, or a generic

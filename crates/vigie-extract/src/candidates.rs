@@ -8,8 +8,9 @@ use crate::filters::{self, Rejection};
 use crate::roles::Roles;
 use crate::{figures, places, Context};
 use vigie_annotate::{PlaceFound, Tagged};
+use vigie_core::taxonomy::inter;
 use vigie_core::{ActorMention, FuzzyDate, Precision, Span, SubEventType};
-use vigie_lexicon::{Frame, PlaceWord, Trigger, TriggerSubEvent};
+use vigie_lexicon::{Frame, Trigger, TriggerSubEvent};
 
 /// Weights of the confidence score (see [`drafts_for`]).
 struct ConfidenceWeights {
@@ -99,24 +100,17 @@ pub(crate) fn drafts_for(
     // Places: the ones the trigger governs (a list gives several).
     let governed = places::places_for(ann, t, rule.frame);
     // A change of territory is about a named place of its sentence, or
-    // one it refers to ("pushed the Taliban from the city's centre"):
+    // one it refers to: "la ville", "the city's centre", "the airport",
+    // "the main barracks" stand for the place the discourse is about.
     // "libérer de vastes territoires" alone is not codable.
-    let refers_to_place = ann.folded.get(t.sentence).is_some_and(|f| {
-        lex.cues.places.find_all(f).iter().any(|m| {
-            lex.cues
-                .places
-                .payloads(m.pattern)
-                .any(|w| *w == PlaceWord::Anaphor)
-        })
-    });
     if governed.is_empty()
         && matches!(rule.frame, Frame::Capture | Frame::Expel)
-        && !refers_to_place
+        && !places::refers_to_place(ann, lex, t)
     {
         return Err(Rejection::TerritoryWithoutPlace);
     }
     let (found, place_in_sentence) = if governed.is_empty() {
-        match places::context_place(ann, t) {
+        match cx.discourse.place(ann, t.sentence) {
             Some(p) => (vec![p], false),
             None => return Err(Rejection::NoPlace),
         }
@@ -172,6 +166,14 @@ pub(crate) fn drafts_for(
         (Some(s), _) => s,
         (None, TriggerSubEvent::Fixed(s)) => s,
         (None, TriggerSubEvent::Territory) => SubEventType::GovernmentRegainsTerritory,
+    };
+    // Violence against civilians is an attack; against an armed side it
+    // is a clash, whatever the word ("militants attacked their post",
+    // "gunmen stormed the village").
+    let sub = match (sub, sides.actor2.as_ref().map(|a| a.inter)) {
+        (SubEventType::Attack, Some(1..=4 | 8)) => SubEventType::ArmedClash,
+        (SubEventType::ArmedClash, Some(inter::CIVILIANS)) => SubEventType::Attack,
+        (s, _) => s,
     };
     let sentence_span = ann.sentences.get(t.sentence).map(|s| s.span);
     let mut out = Vec::with_capacity(found.len());

@@ -55,6 +55,19 @@ pub fn date_for(
             DateFrom::Sentence(d.span),
         ));
     }
+    // A wire lead without a time word reports the day it was filed:
+    // "BAMAKO, 12 août (Reuters) - La police a dispersé ...".
+    let lead_day = ann
+        .dates
+        .iter()
+        .filter(|d| d.sentence == t.sentence && in_dateline(ann, d.span))
+        .find(|d| d.value.precision == Precision::Day);
+    if let Some(d) = lead_day {
+        return Some((
+            FuzzyDate::new(d.value.value, d.value.precision),
+            DateFrom::Sentence(d.span),
+        ));
+    }
     let block = ann.sentences.get(t.sentence).map(|s| s.block);
     let in_paragraph = ann
         .dates

@@ -283,10 +283,11 @@ pub fn sides(
             s.actor2_span = None;
         }
     }
-    if matches!(
+    if (matches!(
         rule.frame,
         Frame::Explode | Frame::Kill | Frame::Abduct | Frame::Loot
-    ) && s.actor2.is_none()
+    ) || r.civilian_target)
+        && s.actor2.is_none()
     {
         s.actor2 = country_actor(cx, "Civilians ({name_en})");
         s.actor2_span = None;

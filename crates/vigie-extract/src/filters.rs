@@ -6,7 +6,7 @@ use crate::{roles, Context};
 use std::fmt;
 use vigie_annotate::{Annotation, Tagged};
 use vigie_core::FuzzyDate;
-use vigie_lexicon::{FilterCue, Lexicon};
+use vigie_lexicon::{Condition, FilterCue, Lexicon};
 
 /// Why a trigger made no event; `Display` is the reason `vigie eval
 /// --diff` prints.
@@ -24,6 +24,13 @@ pub enum Rejection {
     History(String),
     Cumulative(String),
     Displacement(String),
+    /// An agreement named, not one reached ("malgré un cessez-le-feu").
+    NotRealised,
+    /// A weapon named as the means of another event ("armed with
+    /// rocket-propelled grenades").
+    Preceded(String),
+    /// The trigger word qualifies another noun ("drone reconnaissance").
+    Modifier(String),
     /// "in March" is a date, not a march.
     PartOfDate,
     /// A toll of this size with no date and no place in the sentence.
@@ -52,6 +59,15 @@ impl fmt::Display for Rejection {
             Rejection::History(w) => write!(f, "history: \"{w}\""),
             Rejection::Cumulative(w) => write!(f, "summed up over a campaign: \"{w}\""),
             Rejection::Displacement(w) => write!(f, "what people flee: \"{w}\""),
+            Rejection::NotRealised => write!(
+                f,
+                "named, not reported as done: none of the trigger's `needs` words in the sentence"
+            ),
+            Rejection::Preceded(w) => write!(
+                f,
+                "no event after \"{w}\" (the means of another one, or a risk)"
+            ),
+            Rejection::Modifier(w) => write!(f, "a modifier of \"{w}\", not an event"),
             Rejection::PartOfDate => write!(f, "the trigger word is part of a date"),
             Rejection::CampaignToll(n) => write!(
                 f,
@@ -96,6 +112,9 @@ pub(crate) fn screen(cx: &Context, t: &Tagged<usize>) -> Result<roles::Roles, Re
     if let Some(why) = filtered(cx.ann, cx.lex, t) {
         return Err(why);
     }
+    if let Some(why) = conditions(cx.ann, cx.lex, t, rule.needs) {
+        return Err(why);
+    }
     Ok(roles::attach(
         cx.ann, cx.lex, t.sentence, t.first, t.last, rule.frame,
     ))
@@ -137,6 +156,41 @@ pub fn filtered(ann: &Annotation, lex: &Lexicon, t: &Tagged<usize>) -> Option<Re
         }
     }
     None
+}
+
+/// A trigger's own conditions on its sentence: the `needs` it lacks, a
+/// `not_after` phrase right before it.
+fn conditions(
+    ann: &Annotation,
+    lex: &Lexicon,
+    t: &Tagged<usize>,
+    needs: bool,
+) -> Option<Rejection> {
+    let folded = ann.folded.get(t.sentence)?;
+    let matcher = lex.triggers.conditions();
+    let found = matcher.find_all(folded);
+    let mut met = !needs;
+    for m in &found {
+        for c in matcher.payloads(m.pattern) {
+            match *c {
+                Condition::Needs(r) if r == t.value => met = true,
+                Condition::NotBefore(r) if r == t.value && m.first == t.last + 1 => {
+                    let words: Vec<&str> =
+                        (m.first..=m.last).map(|k| folded.token_text(k)).collect();
+                    return Some(Rejection::Modifier(words.join(" ")));
+                }
+                Condition::NotAfter(r)
+                    if r == t.value && m.last < t.first && t.first - m.last <= 2 =>
+                {
+                    let words: Vec<&str> =
+                        (m.first..=m.last).map(|k| folded.token_text(k)).collect();
+                    return Some(Rejection::Preceded(words.join(" ")));
+                }
+                _ => {}
+            }
+        }
+    }
+    (!met).then_some(Rejection::NotRealised)
 }
 
 /// A death toll from which on a sentence about "the fighting" with no

@@ -27,7 +27,7 @@
 
 mod candidates;
 mod dates;
-
+pub mod discourse;
 mod doers;
 mod figures;
 mod filters;
@@ -65,11 +65,18 @@ pub(crate) struct Context<'a> {
     pub article: &'a Article,
     pub ann: &'a Annotation,
     pub lex: &'a Lexicon,
+    pub discourse: &'a discourse::Discourse,
 }
 
 /// Extracts the events of one annotated article.
 pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction {
-    let cx = Context { article, ann, lex };
+    let discourse = discourse::Discourse::new(article, ann);
+    let cx = Context {
+        article,
+        ann,
+        lex,
+        discourse: &discourse,
+    };
     let mut out = Extraction::default();
     // Roles of every trigger that passes the language and context
     // filters, attached once: the loop below and the doers of repeated

@@ -163,11 +163,21 @@ pub(crate) fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
             // sentence gives the same doer's event of the same kind.
             let guessed = o.place_in_sentence != d.place_in_sentence
                 && o.actor1.canonical == d.actor1.canonical;
+            // Two words of one sentence for one doer's act ("stormed the
+            // village ... and shot dead four villagers") are one event,
+            // wherever each word's nearest place is; one word's list of
+            // places is several.
+            let one_clause = o.sentence == d.sentence
+                && o.trigger != d.trigger
+                && o.actor1.canonical == d.actor1.canonical;
             o.sub == d.sub
                 && same_actors(o, &d)
                 && (!territory || o.actor1.canonical == d.actor1.canonical)
                 && o.date.compatible(&d.date)
-                && (near(po, pd) || guessed || (same_country && loose && within_region(po, pd)))
+                && (one_clause
+                    || near(po, pd)
+                    || guessed
+                    || (same_country && loose && within_region(po, pd)))
         });
         match target {
             Some(o) => {

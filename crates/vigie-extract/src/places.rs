@@ -6,7 +6,7 @@
 use crate::roles;
 use vigie_annotate::{Annotation, PlaceFound, Tagged};
 use vigie_core::Span;
-use vigie_lexicon::Frame;
+use vigie_lexicon::{Frame, Lexicon, PlaceWord};
 
 /// The places a trigger governs: the nearest after it in the sentence
 /// (with any list joined to it), else the nearest before.
@@ -14,7 +14,7 @@ pub fn places_for(ann: &Annotation, t: &Tagged<usize>, frame: Frame) -> Vec<Tagg
     let in_sentence: Vec<&Tagged<PlaceFound>> = ann
         .places
         .iter()
-        .filter(|p| p.sentence == t.sentence && !in_dateline(ann, p.span) && !metonym(ann, p))
+        .filter(|p| p.sentence == t.sentence && !in_dateline(ann, p.span) && event_place(ann, p))
         .collect();
     if in_sentence.is_empty() {
         return Vec::new();
@@ -122,33 +122,32 @@ pub fn in_dateline(ann: &Annotation, span: Span) -> bool {
     ann.dateline.is_some_and(|d| d.contains(span))
 }
 
-/// A place for a trigger whose sentence names none: the nearest place
-/// before it in the paragraph, else in the article.
-pub fn context_place(ann: &Annotation, t: &Tagged<usize>) -> Option<Tagged<PlaceFound>> {
-    let block = ann.sentences.get(t.sentence)?.block;
-    let located = |p: &&Tagged<PlaceFound>| {
-        p.value.mention.latitude.is_some() && !in_dateline(ann, p.span) && !metonym(ann, p)
+/// Words after the trigger (determiners and adjectives) within which a
+/// facility noun is its object ("seized the main government complex").
+const FACILITY_REACH: usize = 5;
+
+/// Whether a trigger's sentence refers to a place without naming it: an
+/// anaphor anywhere ("la ville", "the city's centre"), or a facility noun
+/// as the trigger's object ("ont pris le contrôle de l'aéroport", "seized
+/// the main barracks") or as its passive subject just before it.
+pub fn refers_to_place(ann: &Annotation, lex: &Lexicon, t: &Tagged<usize>) -> bool {
+    let Some(f) = ann.folded.get(t.sentence) else {
+        return false;
     };
-    let in_block =
-        |p: &&Tagged<PlaceFound>| ann.sentences.get(p.sentence).map(|s| s.block) == Some(block);
-    let before = |p: &&Tagged<PlaceFound>| p.sentence < t.sentence;
-    // The paragraph's last place before, else its next one after ("they
-    // were driven out of the city ... which freed Ramadi"), else the
-    // article's last before, else its first.
-    // Precise places first: "dans le même secteur" is the village, not
-    // the province named beside it.
-    let places = || ann.places.iter().filter(located);
-    let precise = |p: &&Tagged<PlaceFound>| p.value.mention.geo_precision < 3;
-    places()
-        .filter(in_block)
-        .filter(before)
-        .max_by_key(|p| (precise(p), p.span.start))
-        .or_else(|| places().filter(in_block).find(|p| p.sentence > t.sentence))
-        .or_else(|| {
-            places()
-                .filter(before)
-                .max_by_key(|p| (precise(p), p.span.start))
+    lex.cues.places.find_all(f).iter().any(|m| {
+        lex.cues.places.payloads(m.pattern).any(|w| match w {
+            PlaceWord::Anaphor => true,
+            PlaceWord::Facility => {
+                (m.first > t.last && m.first - t.last <= FACILITY_REACH)
+                    || (m.last < t.first && t.first - m.last <= 3)
+            }
+            _ => false,
         })
-        .or_else(|| places().next())
-        .cloned()
+    })
+}
+
+/// Whether a place can be where an event happened: not a capital standing
+/// for its government, not an origin, venue, sponsor or caption.
+pub fn event_place(ann: &Annotation, p: &Tagged<PlaceFound>) -> bool {
+    p.value.role.is_none() && !metonym(ann, p)
 }

@@ -22,6 +22,9 @@ pub struct Roles {
     pub assoc1: Vec<Tagged<ActorMention>>,
     pub assoc2: Vec<Tagged<ActorMention>>,
     pub passive: bool,
+    /// The trigger's object is a village, a market, worshippers...: the
+    /// victims are civilians whatever armed actor the sentence also names.
+    pub civilian_target: bool,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -132,12 +135,49 @@ pub fn attach(
     let can_act = |c: &Cued| {
         unarmed_frame || !matches!(c.actor.value.inter, inter::PROTESTERS | inter::CIVILIANS)
     };
+    // An actor that suffered the event ("neuf soldats ont été tués", "the
+    // rebels perished in raids"): a victim, never the doer.
+    let suffered = |c: &Cued| {
+        let after_actor = c.actor.last + 1;
+        cues.iter().any(|&(f, _, cue)| {
+            cue == RoleCue::Suffered
+                && f >= after_actor
+                && f <= after_actor + 3
+                && !actors
+                    .iter()
+                    .any(|o| o.actor.first >= after_actor && o.actor.first < f)
+        })
+    };
     let plain = |c: &&Cued| {
         can_act(c)
+            && !suffered(c)
             && !matches!(
                 c.cue,
                 Some(RoleCue::Support | RoleCue::Loser | RoleCue::Target | RoleCue::Agent)
             )
+    };
+    // A trigger in a clause of its own ("... were killed when militants
+    // attacked") takes its subject there when the clause names one.
+    let clause_start = cues
+        .iter()
+        .filter(|&&(_, l, c)| c == RoleCue::Clause && l < first)
+        .map(|&(_, l, _)| l + 1)
+        .max();
+    let in_clause: Vec<&Cued> = match clause_start {
+        Some(start) if before.iter().any(|c| c.actor.first >= start && plain(c)) => before
+            .iter()
+            .copied()
+            .filter(|c| c.actor.first >= start)
+            .collect(),
+        _ => before.clone(),
+    };
+    // A source before its report ("the army said ISWAP fighters attacked")
+    // is not the subject when the report names one.
+    let source_before = |c: &&Cued| {
+        claimant(c)
+            && in_clause
+                .iter()
+                .any(|o| o.actor.first > c.actor.last && plain(o) && !claimant(o))
     };
     let folded = ann.folded.get(sentence);
     // The antecedent of a relative pronoun opening the trigger's clause is
@@ -155,7 +195,13 @@ pub fn attach(
             .find(|c| c.actor.last + 1 == pronoun && can_act(c))
     });
     let subject = relative_subject
-        .or_else(|| before.iter().copied().find(plain))
+        .filter(|c| !suffered(c))
+        .or_else(|| {
+            in_clause
+                .iter()
+                .copied()
+                .find(|c| plain(c) && !source_before(c))
+        })
         .or_else(|| overlapping.iter().copied().find(|c| can_act(c)));
     // The agent of the trigger's own participle, not of a relative
     // clause after it ("chassés de la ville, qui ..., occupée par Daech").
@@ -219,8 +265,16 @@ pub fn attach(
         .copied()
         .find(|c| is(c, RoleCue::Loser) && can_act(c))
         .or(first_after_plain);
+    // How far after a trigger its object may be ("stormed the remote
+    // village", "ont attaqué dimanche le village").
+    const OBJECT_REACH: usize = 4;
+    let civilian_target = matches!(frame, Frame::Attack | Frame::Clash | Frame::Kill)
+        && cues
+            .iter()
+            .any(|&(f, _, c)| c == RoleCue::CivilianTarget && f > last && f - last <= OBJECT_REACH);
     let mut roles = Roles {
         passive,
+        civilian_target,
         ..Roles::default()
     };
     let (a1, a2): (Option<&Cued>, Option<&Cued>) = match frame {
@@ -322,10 +376,36 @@ pub fn attach(
             (subject.or(first_after_plain), None)
         }
     };
+    // Nobody named as the target: whoever suffered it ("three PMF fighters
+    // were killed when ...", "des rebelles ont péri dans des raids").
+    let victim_frame = matches!(
+        frame,
+        Frame::Strike | Frame::Attack | Frame::Kill | Frame::Clash | Frame::Explode | Frame::Abduct
+    );
+    let a2 = a2.or_else(|| {
+        victim_frame
+            .then(|| {
+                actors
+                    .iter()
+                    .find(|c| suffered(c) && a1.is_none_or(|x| !same(x.actor, c.actor)))
+            })
+            .flatten()
+    });
     roles.actor1 = a1.map(|c| c.actor.clone());
     roles.actor2 = a2
         .map(|c| c.actor.clone())
         .filter(|a| roles.actor1.as_ref().is_none_or(|b| !same(a, b)));
+    if civilian_target
+        && roles
+            .actor2
+            .as_ref()
+            .is_none_or(|a| a.value.inter != inter::CIVILIANS)
+    {
+        roles.actor2 = actors
+            .iter()
+            .find(|c| c.actor.value.inter == inter::CIVILIANS)
+            .map(|c| c.actor.clone());
+    }
     let coordinated = |c: &Cued| {
         // "X et Y" before the trigger: Y fights beside X.
         c.actor.first > 0

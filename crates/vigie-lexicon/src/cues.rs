@@ -56,6 +56,44 @@ pub enum PlaceWord {
     /// A word whose following capitalised name is never a place: a ship's
     /// prefix ("USS Porter"), a weapon's ("missile Tomahawk").
     NotPlaceAfter,
+    /// A noun for a part or facility of a place ("l'aéroport", "the main
+    /// barracks"): with no name after it, it stands for the place the
+    /// discourse is about.
+    Facility,
+    /// Before a place that is not where an event happened.
+    Role(PlaceRole),
+    /// Right after such a place ("Washington-backed", "the Doha talks").
+    RoleAfter(PlaceRole),
+}
+
+impl PlaceRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceRole::Origin => "origin",
+            PlaceRole::Venue => "venue",
+            PlaceRole::Sponsor => "sponsor",
+            PlaceRole::Credit => "credit",
+            PlaceRole::Person => "person",
+        }
+    }
+}
+
+/// What a place named after a role cue is, when it is not the scene of an
+/// event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceRole {
+    /// Where people come from ("des combattants originaires de Tunis").
+    Origin,
+    /// Where talks were held ("une trêve négociée à Genève").
+    Venue,
+    /// A government's seat standing for it ("la coalition menée par Paris").
+    Sponsor,
+    /// A photo credit or caption ("NAME/Reuters", "© AFP"): every place of
+    /// a sentence with such a cue.
+    Credit,
+    /// A person's name after a title ("le général Khalifa Haftar").
+    Person,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +116,20 @@ struct PlacesFile {
     not_places: Vec<String>,
     #[serde(default)]
     not_places_after: Vec<String>,
+    #[serde(default)]
+    facilities: Vec<String>,
+    #[serde(default)]
+    role: Vec<RoleEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleEntry {
+    kind: PlaceRole,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,6 +149,13 @@ pub enum RoleCue {
     Between,
     Perpetrator,
     Passive,
+    /// After an actor that suffered the event ("ont péri", "were killed").
+    Suffered,
+    /// Opens a subordinate or coordinate clause ("lorsque", "when").
+    Clause,
+    /// An object that makes an attack violence against civilians ("le
+    /// village", "worshippers").
+    CivilianTarget,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +176,12 @@ struct RolesFile {
     perpetrator: Vec<String>,
     #[serde(default)]
     passive: Vec<String>,
+    #[serde(default)]
+    suffered: Vec<String>,
+    #[serde(default)]
+    clause: Vec<String>,
+    #[serde(default)]
+    civilian_targets: Vec<String>,
 }
 
 /// Compiled claim, place and role cues.
@@ -174,9 +239,18 @@ impl Cues {
                 (&f.anaphors, PlaceWord::Anaphor),
                 (&f.not_places, PlaceWord::NotPlace),
                 (&f.not_places_after, PlaceWord::NotPlaceAfter),
+                (&f.facilities, PlaceWord::Facility),
             ] {
                 for w in list {
                     p.add(w, word);
+                }
+            }
+            for role in &f.role {
+                for phrase in &role.phrases {
+                    p.add(phrase, PlaceWord::Role(role.kind));
+                }
+                for phrase in &role.after {
+                    p.add(phrase, PlaceWord::RoleAfter(role.kind));
                 }
             }
         }
@@ -192,6 +266,9 @@ impl Cues {
                 (&f.between, RoleCue::Between),
                 (&f.perpetrator, RoleCue::Perpetrator),
                 (&f.passive, RoleCue::Passive),
+                (&f.suffered, RoleCue::Suffered),
+                (&f.clause, RoleCue::Clause),
+                (&f.civilian_targets, RoleCue::CivilianTarget),
             ] {
                 for p in list {
                     r.add(p, cue);

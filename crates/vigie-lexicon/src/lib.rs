@@ -26,13 +26,13 @@ pub use actors::{Actor, Actors, AliasTarget, Fallback, FallbackActor, GenericRul
 pub use calendar::{Calendar, DateWord, Unit};
 pub use claimants::{Claimant, Claimants};
 pub use countries::{Countries, Country};
-pub use cues::{ClaimCue, Cues, PlaceCueKind, PlaceWord, RoleCue};
+pub use cues::{ClaimCue, Cues, PlaceCueKind, PlaceRole, PlaceWord, RoleCue};
 pub use data::DataSet;
 pub use error::LexiconError;
 pub use matcher::{PhraseMatch, PhraseMatcher, PhraseMatcherBuilder};
 pub use numbers::{NumberWord, Numbers};
 pub use outlets::{Outlet, Outlets};
-pub use triggers::{FilterCue, Frame, Trigger, TriggerSubEvent, Triggers};
+pub use triggers::{Condition, FilterCue, Frame, Trigger, TriggerSubEvent, Triggers};
 pub use vigie_gazetteer as gazetteer;
 pub use vigie_gazetteer::{Admin1, Entry, FoldRules, Gazetteer, MatchKind, Place};
 

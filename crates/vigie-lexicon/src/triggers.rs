@@ -47,6 +47,23 @@ pub struct Trigger {
     pub sub_event: TriggerSubEvent,
     pub frame: Frame,
     pub language: String,
+    /// The trigger reports an event only when its sentence also has one of
+    /// its `needs` phrases ("trêve" with "conclu", "signé", "entré en
+    /// vigueur"): see [`Triggers::conditions`].
+    pub needs: bool,
+}
+
+/// A condition a trigger's own phrases put on its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    /// One of these must be in the sentence (rule index).
+    Needs(usize),
+    /// One of these right before the trigger makes it the instrument of
+    /// another event ("armed with rocket-propelled grenades").
+    NotAfter(usize),
+    /// One of these right after the trigger makes it a modifier of
+    /// something else ("drone reconnaissance", "missile factory").
+    NotBefore(usize),
 }
 
 /// A kind of filter cue.
@@ -80,6 +97,12 @@ struct TriggerEntry {
     sub_event: String,
     frame: Frame,
     patterns: Vec<String>,
+    #[serde(default)]
+    needs: Vec<String>,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -105,6 +128,7 @@ pub struct Triggers {
     rules: Vec<Trigger>,
     matcher: PhraseMatcher<usize>,
     filters: PhraseMatcher<FilterCue>,
+    conditions: PhraseMatcher<Condition>,
 }
 
 impl Triggers {
@@ -114,6 +138,7 @@ impl Triggers {
         let mut rules = Vec::new();
         let mut b = PhraseMatcherBuilder::new();
         let mut f = PhraseMatcherBuilder::new();
+        let mut c = PhraseMatcherBuilder::new();
         for (file, bytes) in files {
             let parsed: TriggerFile = parse_toml(file, bytes)?;
             for t in parsed.trigger {
@@ -133,7 +158,27 @@ impl Triggers {
                     sub_event,
                     frame: t.frame,
                     language: parsed.language.clone(),
+                    needs: !t.needs.is_empty(),
                 });
+                let expanded = |p: &str| {
+                    expand(p).map_err(|e| {
+                        LexiconError::invalid(
+                            file,
+                            format!("trigger {:?}: pattern {p:?}: {e}", t.id),
+                        )
+                    })
+                };
+                for (list, cond) in [
+                    (&t.needs, Condition::Needs(idx)),
+                    (&t.not_after, Condition::NotAfter(idx)),
+                    (&t.not_before, Condition::NotBefore(idx)),
+                ] {
+                    for p in list {
+                        for phrase in expanded(p)? {
+                            c.add(&phrase, cond);
+                        }
+                    }
+                }
                 for p in &t.patterns {
                     let mut p = p.clone();
                     for (name, body) in &parsed.macros {
@@ -176,6 +221,7 @@ impl Triggers {
             rules,
             matcher: b.build(),
             filters: f.build(),
+            conditions: c.build(),
         })
     }
 
@@ -189,6 +235,11 @@ impl Triggers {
 
     pub fn filters(&self) -> &PhraseMatcher<FilterCue> {
         &self.filters
+    }
+
+    /// The `needs` and `not_after` phrases of every rule.
+    pub fn conditions(&self) -> &PhraseMatcher<Condition> {
+        &self.conditions
     }
 
     pub fn len(&self) -> usize {

@@ -1,0 +1,141 @@
+//! Class: who did what to whom, from the clause rather than the nearest
+//! actor: victims in the passive ("X were killed when Y attacked"),
+//! victims who "perished in raids attributed to" a doer, attacks on
+//! soldiers' positions, militants storming villages, and sources who say
+//! what others did. Our own articles, French and English, several wars.
+
+mod common;
+use common::*;
+
+#[test]
+fn en_victims_killed_when_others_attacked_their_post() {
+    // Iraq: the PMF suffered, IS attacked; a post is a military position.
+    let evs = events_of(
+        "2022-04-12",
+        "Three fighters of the Popular Mobilization Forces were killed and four wounded when Islamic State militants attacked one of their posts south-east of Tuz Khurmatu late on Monday, a PMF commander said.\n",
+    );
+    let e = find(&evs, "Armed clash", "Khūrm");
+    assert_eq!(e.actor1, "Islamic State", "{}", show(&evs));
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Popular Mobilization Forces"),
+        "{}",
+        show(&evs)
+    );
+    assert_eq!(e.fatalities, Some(3));
+}
+
+#[test]
+fn fr_soldiers_killed_when_jihadists_attacked_their_camp() {
+    // Mali: the soldiers are actor2, not actor1.
+    let evs = events_of(
+        "2019-10-02",
+        "Vingt-cinq soldats maliens ont été tués lorsque des jihadistes ont attaqué lundi leur camp de Boulkessi, près de la frontière burkinabè, a annoncé le gouvernement.\n",
+    );
+    let e = find(&evs, "Armed clash", "Boulkessi");
+    assert_ne!(e.actor1, "Military Forces of Mali", "{}", show(&evs));
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Military Forces of Mali"),
+        "{}",
+        show(&evs)
+    );
+    assert_eq!(e.fatalities, Some(25));
+}
+
+#[test]
+fn fr_rebels_perished_in_raids_attributed_to_the_coalition() {
+    // Yemen: the coalition struck, the Houthis died.
+    let evs = events_of(
+        "2022-01-27",
+        "Une quarantaine de rebelles houthis ont péri mardi dans des raids aériens attribués à la coalition près de Harib, dans la province de Marib, selon des sources militaires.\n",
+    );
+    let e = find(&evs, "Air/drone strike", "īb");
+    assert!(
+        e.actor1.contains("Coalition") || e.actor1.contains("Saudi"),
+        "{}",
+        show(&evs)
+    );
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Houthi Movement"),
+        "{}",
+        show(&evs)
+    );
+}
+
+#[test]
+fn en_fighters_killed_when_drones_operated_by_the_army_struck() {
+    // DRC: "when drones operated by the Congolese army struck".
+    let evs = events_of(
+        "2024-05-01",
+        "About 20 M23 fighters were killed on Monday when drones operated by the Congolese army struck their positions near Kiwanja, an army spokesman said.\n",
+    );
+    let e = find(&evs, "Air/drone strike", "Kiwanja");
+    assert_eq!(
+        e.actor1,
+        "Military Forces of the Democratic Republic of Congo",
+        "{}",
+        show(&evs)
+    );
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("M23: March 23 Movement"),
+        "{}",
+        show(&evs)
+    );
+}
+
+#[test]
+fn en_militants_storming_a_village_is_violence_against_civilians() {
+    // Somalia: no armed opponent, villagers killed: one Attack.
+    let evs = events_of(
+        "2021-07-09",
+        "Al Shabaab militants stormed the village of Bulo Fulay near the army garrison town of Baidoa on Thursday and shot dead four villagers, elders said.\n",
+    );
+    assert_eq!(evs.len(), 1, "{}", show(&evs));
+    let e = &evs[0];
+    assert_eq!(e.sub_event_type.as_str(), "Attack", "{}", show(&evs));
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Civilians (Somalia)"),
+        "{}",
+        show(&evs)
+    );
+}
+
+#[test]
+fn fr_assailants_burning_homes_in_a_village_attack_civilians() {
+    // Burkina Faso: homes burnt by the attackers are part of the attack.
+    let evs = events_of(
+        "2023-02-20",
+        "Des hommes armés ont attaqué dimanche le village de Tin-Akoff, dans la province de l'Oudalan, tuant six habitants et incendiant des dizaines de maisons, selon des sources locales.\n",
+    );
+    assert!(
+        !evs.iter()
+            .any(|e| e.sub_event_type.as_str() == "Violent demonstration"),
+        "{}",
+        show(&evs)
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.sub_event_type.as_str() == "Attack")
+        .unwrap_or_else(|| panic!("no attack:\n{}", show(&evs)));
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Civilians (Burkina Faso)"),
+        "{}",
+        show(&evs)
+    );
+}
+
+#[test]
+fn en_a_source_saying_what_militants_did_is_not_the_doer() {
+    // Nigeria: the army reports, ISWAP attacked.
+    let evs = events_of(
+        "2020-06-14",
+        "The Nigerian army said ISWAP fighters attacked the town of Monguno on Saturday, killing 20 soldiers.\n",
+    );
+    let e = find(&evs, "Armed clash", "Monguno");
+    assert_eq!(e.actor1, "Islamic State (West Africa)", "{}", show(&evs));
+}
