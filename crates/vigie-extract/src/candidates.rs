@@ -68,6 +68,8 @@ pub(crate) struct Draft {
     /// The place follows the trigger in its sentence (not before it, not
     /// from the context).
     pub place_after: bool,
+    /// From the headline.
+    pub headline: bool,
 }
 
 /// What the triggers of an article carry to the next ones.
@@ -87,6 +89,12 @@ pub(crate) fn drafts_for(
     state: &mut State,
 ) -> Result<Vec<Draft>, Rejection> {
     let (article, ann, lex) = (cx.article, cx.ann, cx.lex);
+    // A section title ("Battle for Aleppo") reports nothing; the headline
+    // counts only where the body does not tell its kind of event.
+    let heading = cx.discourse.is_heading(t.sentence);
+    if heading && cx.discourse.headline != Some(t.sentence) {
+        return Err(Rejection::Heading);
+    }
     if ann.dates.iter().any(|d| d.span.contains(t.span)) {
         return Err(Rejection::PartOfDate);
     }
@@ -216,6 +224,7 @@ pub(crate) fn drafts_for(
             confidence: confidence.clamp(0.05, 0.95),
             strength: if rule.frame == Frame::Clash { 1 } else { 2 },
             place_after,
+            headline: heading,
         });
     }
     Ok(out)

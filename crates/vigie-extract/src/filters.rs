@@ -24,6 +24,10 @@ pub enum Rejection {
     History(String),
     Cumulative(String),
     Displacement(String),
+    /// The reference point of another event ("depuis la reprise de la ville").
+    Since(String),
+    /// A section title or a headline over the story that tells it.
+    Heading,
     /// An agreement named, not one reached ("malgré un cessez-le-feu").
     NotRealised,
     /// A weapon named as the means of another event ("armed with
@@ -59,6 +63,8 @@ impl fmt::Display for Rejection {
             Rejection::History(w) => write!(f, "history: \"{w}\""),
             Rejection::Cumulative(w) => write!(f, "summed up over a campaign: \"{w}\""),
             Rejection::Displacement(w) => write!(f, "what people flee: \"{w}\""),
+            Rejection::Since(w) => write!(f, "background, the reference of another event: \"{w}\""),
+            Rejection::Heading => write!(f, "a heading: the body tells the story"),
             Rejection::NotRealised => write!(
                 f,
                 "named, not reported as done: none of the trigger's `needs` words in the sentence"
@@ -152,6 +158,9 @@ pub fn filtered(ann: &Annotation, lex: &Lexicon, t: &Tagged<usize>) -> Option<Re
                 return Some(Rejection::Displacement(w()))
             }
             FilterCue::Negation if around || near_before => return Some(Rejection::Negated(w())),
+            FilterCue::Since if m.last < t.first && t.first - m.last <= SINCE_REACH => {
+                return Some(Rejection::Since(w()))
+            }
             _ => {}
         }
     }
@@ -192,6 +201,10 @@ fn conditions(
     }
     (!met).then_some(Rejection::NotRealised)
 }
+
+/// Words between "since"/"depuis" and a trigger it makes background
+/// ("since the town was retaken": three).
+const SINCE_REACH: usize = 5;
 
 /// A death toll from which on a sentence about "the fighting" with no
 /// date and no place sums up a campaign ("les combats ont fait 1.093

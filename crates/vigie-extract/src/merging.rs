@@ -12,6 +12,14 @@ use vigie_core::{ActorMention, FuzzyDate, PlaceMention, SubEventType};
 /// change of hands the article reports, attacks whose victims were
 /// abducted.
 pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
+    // The headline announces what the body tells: its drafts stand only
+    // for kinds of event the body does not report.
+    let body_types: Vec<vigie_core::EventType> = drafts
+        .iter()
+        .filter(|d| !d.headline)
+        .map(|d| d.sub.event_type())
+        .collect();
+    drafts.retain(|d| !d.headline || !body_types.contains(&d.sub.event_type()));
     // Fighting reported with a change of territory at the same place is
     // that change ("après de violents combats, l'armée a repris la ville").
     let territory: Vec<(usize, String, PlaceMention, FuzzyDate)> = drafts

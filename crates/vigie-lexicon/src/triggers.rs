@@ -75,6 +75,9 @@ pub enum FilterCue {
     Cumulative,
     /// What people flee ("fuyant les combats"): not a new event.
     Displacement,
+    /// An event recalled as the reference point of another ("the first
+    /// attack since the town was retaken").
+    Since,
     Reported,
 }
 
@@ -118,6 +121,8 @@ struct Filters {
     cumulative: Vec<String>,
     #[serde(default)]
     displacement: Vec<String>,
+    #[serde(default)]
+    since: Vec<String>,
     #[serde(default)]
     reported: Vec<String>,
 }
@@ -210,6 +215,7 @@ impl Triggers {
                 (&fl.history, FilterCue::History),
                 (&fl.cumulative, FilterCue::Cumulative),
                 (&fl.displacement, FilterCue::Displacement),
+                (&fl.since, FilterCue::Since),
                 (&fl.reported, FilterCue::Reported),
             ] {
                 for p in list {
