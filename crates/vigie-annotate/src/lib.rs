@@ -75,6 +75,10 @@ pub struct Annotation {
     pub dateline: Option<Span>,
 }
 
+/// What a nationality inside an actor's name weighs for the article's
+/// country focus (a country named as such weighs 1, a town 0.5).
+const ACTOR_NATIONALITY_WEIGHT: f64 = 0.4;
+
 /// The span of a dateline at the start of a sentence: capitalised words
 /// and a comma, then a dash, within the first dozen tokens.
 fn dateline(v: &SentenceView) -> Option<Span> {
@@ -175,6 +179,19 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     }
     for a in &found_actors {
         taken[a.sentence].push((a.first, a.last));
+    }
+    // A nationality inside an actor's name ("Russian forces shelled
+    // Nikopol") says who acts, not where: it weighs less for the focus
+    // than the country named as such or the places.
+    for c in &ann.countries {
+        let in_actor = found_actors
+            .iter()
+            .any(|a| a.sentence == c.sentence && a.first <= c.first && c.last <= a.last);
+        if in_actor {
+            if let Some(w) = country_weight.get_mut(&c.value) {
+                w.0 -= 1.0 - ACTOR_NATIONALITY_WEIGHT;
+            }
+        }
     }
     for (i, view) in views.iter().enumerate() {
         let actor_tokens: Vec<(usize, usize)> = found_actors

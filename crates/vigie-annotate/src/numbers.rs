@@ -145,7 +145,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                     current = current.max(1) * m;
                 }
                 last = Some(j);
-            } else if (w == "et" || w == "and")
+            } else if self.n.conjunctions.iter().any(|c| c == w)
                 && last.is_some()
                 && self.n.words.contains_key(self.s.word(j + 1))
             {
@@ -342,6 +342,19 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
                 k += 1;
             }
         }
+        // "onze morts à Gorgadji et sept à Sollé": a bare number right
+        // after a conjunction counts what the sentence's previous count
+        // does, when nothing else says what it counts.
+        if counts.is_none() && num_start > 0 {
+            let conj = n.conjunctions.iter().any(|c| c == s.word(num_start - 1));
+            if conj {
+                counts = out
+                    .last()
+                    .filter(|prev: &&FoundNumber| num_start - prev.last <= ELLIPSIS_REACH)
+                    .and_then(|prev| prev.value.counts)
+                    .filter(|c| decisive(*c));
+            }
+        }
         // One ("un", "une", "a") only counts when a counted noun follows.
         let single_word_one = read.value == 1.0 && !s.is_number(num_start) && !read.vague;
         if single_word_one && counts.is_none() {
@@ -370,6 +383,10 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
     }
     out
 }
+
+/// Tokens from one count back to the previous one it shares its noun with
+/// ("killing 11 people in Kabkabiya and four in Mellit").
+const ELLIPSIS_REACH: usize = 8;
 
 #[cfg(test)]
 mod tests {

@@ -527,7 +527,9 @@ fn prior(
         .map(|(_, w)| *w);
     let elsewhere = !in_focus && mentioned.is_none() && ctx.focus.is_some();
     // A transliteration guess is only trusted in the article's own country.
-    if how == MatchKind::Skeleton && (elsewhere || (ctx.focus.is_some() && !in_focus)) {
+    // With no focus at all it is no evidence ("Gorgadji" is not Nizhny
+    // Novgorod).
+    if how == MatchKind::Skeleton && (elsewhere || !in_focus) {
         return None;
     }
     // Outside the focus, a place needs a cue before it or to be big.

@@ -106,7 +106,7 @@ pub(crate) fn drafts_for(
         return Err(Rejection::NoActor);
     };
     // Places: the ones the trigger governs (a list gives several).
-    let governed = places::places_for(ann, t, rule.frame);
+    let governed = places::places_for(ann, lex, t, rule.frame);
     // A change of territory is about a named place of its sentence, or
     // one it refers to: "la ville", "the city's centre", "the airport",
     // "the main barracks" stand for the place the discourse is about.
@@ -148,7 +148,11 @@ pub(crate) fn drafts_for(
             return Err(Rejection::AfterPublication(date));
         }
     }
-    let (fatalities, fatalities_span) = figures::fatalities_for(ann, lex, t);
+    let tolls = if found.len() > 1 {
+        figures::fatalities_by_place(ann, lex, t, &found)
+    } else {
+        vec![figures::fatalities_for(ann, lex, t)]
+    };
     let territory = figures::territory_for(ann, t);
     let claimed_by = figures::claims_for(ann, t);
     state.last_actors = Some((actor1.clone(), sides.actor2.clone()));
@@ -185,7 +189,7 @@ pub(crate) fn drafts_for(
     };
     let sentence_span = ann.sentences.get(t.sentence).map(|s| s.span);
     let mut out = Vec::with_capacity(found.len());
-    for place in found {
+    for (place, (fatalities, fatalities_span)) in found.into_iter().zip(tolls) {
         let place_after = place_in_sentence && place.first > t.last;
         let mut evidence = t.span;
         for s in [

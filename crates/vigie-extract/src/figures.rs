@@ -2,17 +2,17 @@
 //! trigger, cumulative tolls excluded), territory in km² and who claims
 //! them.
 
-use vigie_annotate::{Annotation, Tagged};
-use vigie_core::{Hedge, Span};
+use vigie_annotate::{Annotation, PlaceFound, Tagged};
+use vigie_core::{Hedge, NumberMention, Span};
 use vigie_lexicon::{FilterCue, Lexicon};
 
-/// The killed count of the trigger's sentence nearest to it (cumulative
-/// tolls excluded), as ACLED's conservative figure.
-pub fn fatalities_for(
-    ann: &Annotation,
+/// The killed counts of the trigger's sentence, cumulative tolls
+/// excluded.
+fn killed_counts<'a>(
+    ann: &'a Annotation,
     lex: &Lexicon,
     t: &Tagged<usize>,
-) -> (Option<u32>, Option<Span>) {
+) -> Vec<&'a Tagged<NumberMention>> {
     let cumulative: Vec<(usize, usize)> = ann
         .folded
         .get(t.sentence)
@@ -28,8 +28,7 @@ pub fn fatalities_for(
                 .collect()
         })
         .unwrap_or_default();
-    let best = ann
-        .numbers
+    ann.numbers
         .iter()
         .filter(|n| n.sentence == t.sentence && n.value.counts == Some(vigie_core::Counted::Killed))
         .filter(|n| n.value.hedge != Hedge::AtMost && n.value.value < 100_000.0)
@@ -38,18 +37,91 @@ pub fn fatalities_for(
                 (a as i64 - n.last as i64).abs() <= 6 || (b as i64 - n.first as i64).abs() <= 6
             })
         })
-        .min_by_key(|n| (n.first as i64 - t.first as i64).unsigned_abs());
-    match best {
-        Some(n) => {
-            let v = if n.value.hedge == Hedge::Range {
-                n.value.low
-            } else {
-                n.value.value
-            };
-            (Some(v.round() as u32), Some(n.span))
-        }
-        None => (None, None),
+        .collect()
+}
+
+/// ACLED's conservative figure of a count: the low end of a range.
+fn figure(n: &Tagged<NumberMention>) -> (Option<u32>, Option<Span>) {
+    let v = if n.value.hedge == Hedge::Range {
+        n.value.low
+    } else {
+        n.value.value
+    };
+    (Some(v.round() as u32), Some(n.span))
+}
+
+/// The killed count of the trigger's sentence nearest to it (cumulative
+/// tolls excluded), as ACLED's conservative figure.
+pub fn fatalities_for(
+    ann: &Annotation,
+    lex: &Lexicon,
+    t: &Tagged<usize>,
+) -> (Option<u32>, Option<Span>) {
+    killed_counts(ann, lex, t)
+        .into_iter()
+        .min_by_key(|n| (n.first as i64 - t.first as i64).unsigned_abs())
+        .map_or((None, None), figure)
+}
+
+/// Words between a toll and the place it is given for ("onze morts à
+/// Gorgadji", "four in Mellit").
+const TOLL_REACH: usize = 4;
+
+/// The fatalities of each place of a list the trigger governs: the toll
+/// the sentence gives next to that place named again ("killing 11 in
+/// Kabkabiya and four in Mellit"); without such tolls, the sentence's
+/// figure goes to the first place only (a total is not each place's).
+pub fn fatalities_by_place(
+    ann: &Annotation,
+    lex: &Lexicon,
+    t: &Tagged<usize>,
+    places: &[Tagged<PlaceFound>],
+) -> Vec<(Option<u32>, Option<Span>)> {
+    let counts = killed_counts(ann, lex, t);
+    let Some(folded) = ann.folded.get(t.sentence) else {
+        return vec![(None, None); places.len()];
+    };
+    // Where else the sentence writes each place's name (its tokens again,
+    // whether or not recognised as a place the second time).
+    let again = |p: &Tagged<PlaceFound>| -> Vec<(usize, usize)> {
+        let words: Vec<&str> = (p.first..=p.last).map(|k| folded.token_text(k)).collect();
+        let n = words.len();
+        (0..folded.tokens.len().saturating_sub(n - 1))
+            .filter(|&k| k != p.first)
+            .filter(|&k| (0..n).all(|j| folded.token_text(k + j) == words[j]))
+            .map(|k| (k, k + n - 1))
+            .collect()
+    };
+    let own: Vec<(Option<u32>, Option<Span>)> = places
+        .iter()
+        .map(|p| {
+            again(p)
+                .into_iter()
+                .flat_map(|(qf, ql)| {
+                    counts.iter().filter_map(move |n| {
+                        // "onze morts à Gorgadji" before the place; "in
+                        // Gorgadji, 11 dead" right after it.
+                        let gap = if n.last < qf && qf - n.last <= TOLL_REACH {
+                            qf - n.last
+                        } else if n.first > ql && n.first - ql <= 2 {
+                            TOLL_REACH + n.first - ql
+                        } else {
+                            return None;
+                        };
+                        Some((gap, *n))
+                    })
+                })
+                .min_by_key(|(gap, _)| *gap)
+                .map_or((None, None), |(_, n)| figure(n))
+        })
+        .collect();
+    if own.iter().any(|f| f.0.is_some()) {
+        return own;
     }
+    let total = fatalities_for(ann, lex, t);
+    (0..places.len())
+        .map(|i| if i == 0 { total } else { (None, None) })
+        .collect()
 }
 
 /// Claimants whose scope covers the trigger.

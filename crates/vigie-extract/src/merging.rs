@@ -76,14 +76,16 @@ pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
     drafts
 }
 
+/// A name the gazetteer lacks, placed at a neighbour's coordinates.
+fn borrowed(p: &PlaceMention) -> bool {
+    p.relation
+        .as_deref()
+        .is_some_and(|r| r.starts_with("not in the gazetteer"))
+}
+
 fn near(a: &PlaceMention, b: &PlaceMention) -> bool {
     // Names the gazetteer lacks borrow a neighbour's coordinates: two of
     // them are the same place only by name.
-    let borrowed = |p: &PlaceMention| {
-        p.relation
-            .as_deref()
-            .is_some_and(|r| r.starts_with("not in the gazetteer"))
-    };
     if borrowed(a) || borrowed(b) {
         return vigie_text::fold_phrase(&a.name) == vigie_text::fold_phrase(&b.name);
     }
@@ -178,7 +180,10 @@ pub(crate) fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
             let one_clause = o.sentence == d.sentence
                 && o.trigger != d.trigger
                 && o.actor1.canonical == d.actor1.canonical;
-            o.sub == d.sub
+            // The places of one trigger's list are as many events, however
+            // close ("Marhanets and Chervonohryhorivka", 7 km apart).
+            o.trigger != d.trigger
+                && o.sub == d.sub
                 && same_actors(o, &d)
                 && (!territory || o.actor1.canonical == d.actor1.canonical)
                 && o.date.compatible(&d.date)

@@ -10,7 +10,12 @@ use vigie_lexicon::{Frame, Lexicon, PlaceWord};
 
 /// The places a trigger governs: the nearest after it in the sentence
 /// (with any list joined to it), else the nearest before.
-pub fn places_for(ann: &Annotation, t: &Tagged<usize>, frame: Frame) -> Vec<Tagged<PlaceFound>> {
+pub fn places_for(
+    ann: &Annotation,
+    lex: &Lexicon,
+    t: &Tagged<usize>,
+    frame: Frame,
+) -> Vec<Tagged<PlaceFound>> {
     let in_sentence: Vec<&Tagged<PlaceFound>> = ann
         .places
         .iter()
@@ -26,28 +31,28 @@ pub fn places_for(ann: &Annotation, t: &Tagged<usize>, frame: Frame) -> Vec<Tagg
         .filter(|p| !any_precise || precise(p))
         .collect();
     let folded = ann.folded.get(t.sentence);
-    let joiner = |a: usize, b: usize| -> bool {
-        // Only list words between two places: ",", "et", "and", "à", "de".
-        folded.is_some_and(|f| {
-            (a..b).all(|k| {
-                matches!(
-                    f.token_text(k),
-                    "," | "et"
-                        | "and"
-                        | "a"
-                        | "de"
-                        | "d"
-                        | "du"
-                        | "l"
-                        | "la"
-                        | "le"
-                        | "in"
-                        | "at"
-                        | "or"
-                        | "ou"
-                )
-            })
+    // Only list words between two places: commas and the joiners of
+    // `places.toml` ("et", "and", "de", "the").
+    let joiners: Vec<usize> = folded
+        .map(|f| {
+            lex.cues
+                .places
+                .find_all(f)
+                .into_iter()
+                .filter(|m| {
+                    m.first == m.last
+                        && lex
+                            .cues
+                            .places
+                            .payloads(m.pattern)
+                            .any(|w| *w == PlaceWord::Joiner)
+                })
+                .map(|m| m.first)
+                .collect()
         })
+        .unwrap_or_default();
+    let joiner = |a: usize, b: usize| -> bool {
+        folded.is_some_and(|f| (a..b).all(|k| f.token_text(k) == "," || joiners.contains(&k)))
     };
     // Places after the trigger in its own clause: not in a relative
     // clause that follows it ("chassés de la ville, qui ... de Bagdad").

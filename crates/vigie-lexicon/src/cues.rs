@@ -64,6 +64,8 @@ pub enum PlaceWord {
     Role(PlaceRole),
     /// Right after such a place ("Washington-backed", "the Doha talks").
     RoleAfter(PlaceRole),
+    /// A word that may stand between two places of one list ("et", "the").
+    Joiner,
 }
 
 impl PlaceRole {
@@ -118,6 +120,8 @@ struct PlacesFile {
     not_places_after: Vec<String>,
     #[serde(default)]
     facilities: Vec<String>,
+    #[serde(default)]
+    list_joiners: Vec<String>,
     #[serde(default)]
     role: Vec<RoleEntry>,
 }
@@ -240,6 +244,7 @@ impl Cues {
                 (&f.not_places, PlaceWord::NotPlace),
                 (&f.not_places_after, PlaceWord::NotPlaceAfter),
                 (&f.facilities, PlaceWord::Facility),
+                (&f.list_joiners, PlaceWord::Joiner),
             ] {
                 for w in list {
                     p.add(w, word);

@@ -44,6 +44,8 @@ struct NumbersFile {
     range: RangeWords,
     #[serde(default)]
     counted: Vec<CountedEntry>,
+    #[serde(default)]
+    conjunctions: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -91,6 +93,10 @@ pub struct Numbers {
     pub group_separators: Vec<char>,
     pub decimal_separators: Vec<char>,
     pub dash_ranges: bool,
+    /// Folded words joining two numbers: inside one ("soixante et onze")
+    /// or between two counts of the same thing ("11 killed in X and four
+    /// in Y").
+    pub conjunctions: Vec<String>,
     matcher: PhraseMatcher<NumberWord>,
 }
 
@@ -105,6 +111,7 @@ impl Numbers {
             group_separators: Vec::new(),
             decimal_separators: Vec::new(),
             dash_ranges: false,
+            conjunctions: Vec::new(),
             matcher: PhraseMatcherBuilder::new().build(),
         };
         for (file, bytes) in files {
@@ -126,6 +133,8 @@ impl Numbers {
             for (w, v) in &n.words {
                 out.words.insert(fold_phrase(w), *v);
             }
+            out.conjunctions
+                .extend(n.conjunctions.iter().map(|w| fold_phrase(w)));
             for (w, v) in &n.multipliers {
                 out.multipliers.insert(fold_phrase(w), *v);
             }

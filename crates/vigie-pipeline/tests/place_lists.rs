@@ -1,0 +1,73 @@
+//! Class: one sentence, several places — "raids on the villages of A, B
+//! and C", "deux attaques simultanées contre X et Y" — are one event per
+//! place, each with its own toll when the text gives one. Our own
+//! articles, French and English, several wars.
+
+mod common;
+use common::*;
+
+#[test]
+fn en_shelling_of_three_towns() {
+    // Ukraine: a list with an article and a trailing common noun.
+    let evs = events_of(
+        "2023-10-18",
+        "Russian forces shelled Nikopol, Marhanets and the Chervonohryhorivka community overnight, the regional governor said.\n",
+    );
+    for place in ["Nikopol", "Marhanets", "Chervonohryhorivka"] {
+        find(&evs, "Shelling/artillery/missile attack", place);
+    }
+}
+
+#[test]
+fn en_raids_on_the_villages_of_a_list() {
+    // Syria: "the villages of" before a list.
+    let evs = events_of(
+        "2019-05-22",
+        "Russian air strikes hit the villages of Kafr Nabl, Hass and Kafr Sajna in southern Idlib on Tuesday, the Syrian Observatory for Human Rights said.\n",
+    );
+    for place in ["Kafran", "Has", "Kafr Sajn"] {
+        find(&evs, "Air/drone strike", place);
+    }
+}
+
+#[test]
+fn fr_two_simultaneous_attacks_each_with_its_toll() {
+    // Burkina Faso: two places, two tolls.
+    let evs = events_of(
+        "2023-10-10",
+        "Des jihadistes ont mené dimanche deux attaques simultanées contre les villages de Gorgadji et de Sollé, dans le nord du Burkina Faso, faisant onze morts à Gorgadji et sept à Sollé, selon des sources locales.\n",
+    );
+    assert_eq!(
+        find(&evs, "Attack", "Gorgadji").fatalities,
+        Some(11),
+        "{}",
+        show(&evs)
+    );
+    assert_eq!(
+        find(&evs, "Attack", "Soll").fatalities,
+        Some(7),
+        "{}",
+        show(&evs)
+    );
+}
+
+#[test]
+fn en_strikes_on_two_towns_with_their_tolls() {
+    // Sudan: one sentence, two towns, each toll after its town.
+    let evs = events_of(
+        "2024-06-11",
+        "Army warplanes bombed markets in Kabkabiya and Mellit on Sunday, killing 11 people in Kabkabiya and four in Mellit, residents said.\n",
+    );
+    assert_eq!(
+        find(&evs, "Air/drone strike", "Kabk").fatalities,
+        Some(11),
+        "{}",
+        show(&evs)
+    );
+    assert_eq!(
+        find(&evs, "Air/drone strike", "Mellit").fatalities,
+        Some(4),
+        "{}",
+        show(&evs)
+    );
+}
