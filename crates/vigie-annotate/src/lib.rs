@@ -91,7 +91,8 @@ fn dateline(v: &SentenceView) -> Option<Span> {
         if matches!(v.word(k), "-" | "–" | "—") {
             Some(k)
         } else {
-            v.gap(k - 1, k).contains(" - ").then_some(k - 1)
+            let gap = v.gap(k - 1, k);
+            (gap.contains(" - ") || gap.contains(" -- ") || gap.contains("--")).then_some(k - 1)
         }
     })?;
     // "KIEV, 19 octobre -", or a city in capitals: "BAGHDAD (Reuters) -",

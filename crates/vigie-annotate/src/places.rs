@@ -561,6 +561,11 @@ fn prior(
             if let Some(p) = lex.gazetteer.brief(i) {
                 score += ((p.population as f64) + 1.0).log10() * 0.6;
                 score += match p.feature {
+                    // A capital is the place its name means to most
+                    // writers, even beside a homonymous hamlet of the
+                    // focus country ("Washington and Berlin" in a story
+                    // about Russia).
+                    "PPLC" if cand.cue != Some(PlaceCueKind::Settlement) => 4.5,
                     "PPLC" => 2.0,
                     "PPLA" => 1.5,
                     "PPLA2" => 0.8,

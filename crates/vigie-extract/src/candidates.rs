@@ -70,6 +70,8 @@ pub(crate) struct Draft {
     pub place_after: bool,
     /// From the headline.
     pub headline: bool,
+    /// One of the places of a list its trigger governs.
+    pub listed: bool,
 }
 
 /// What the triggers of an article carry to the next ones.
@@ -188,6 +190,7 @@ pub(crate) fn drafts_for(
         (s, _) => s,
     };
     let sentence_span = ann.sentences.get(t.sentence).map(|s| s.span);
+    let listed = found.len() > 1;
     let mut out = Vec::with_capacity(found.len());
     for (place, (fatalities, fatalities_span)) in found.into_iter().zip(tolls) {
         let place_after = place_in_sentence && place.first > t.last;
@@ -229,6 +232,7 @@ pub(crate) fn drafts_for(
             strength: if rule.frame == Frame::Clash { 1 } else { 2 },
             place_after,
             headline: heading,
+            listed,
         });
     }
     Ok(out)

@@ -188,8 +188,15 @@ fn conditions(
                         (m.first..=m.last).map(|k| folded.token_text(k)).collect();
                     return Some(Rejection::Modifier(words.join(" ")));
                 }
+                // "armed with sniper rifles and rocket-propelled grenades":
+                // over a list, not over a clause.
                 Condition::NotAfter(r)
-                    if r == t.value && m.last < t.first && t.first - m.last <= 2 =>
+                    if r == t.value
+                        && m.last < t.first
+                        && t.first - m.last <= NOT_AFTER_REACH
+                        && (m.last + 1..t.first).all(|k| {
+                            !matches!(folded.token_text(k), "." | ";" | ":" | "(" | ")")
+                        }) =>
                 {
                     let words: Vec<&str> =
                         (m.first..=m.last).map(|k| folded.token_text(k)).collect();
@@ -201,6 +208,9 @@ fn conditions(
     }
     (!met).then_some(Rejection::NotRealised)
 }
+
+/// Words between a `not_after` phrase and the trigger it cancels.
+const NOT_AFTER_REACH: usize = 6;
 
 /// Words between "since"/"depuis" and a trigger it makes background
 /// ("since the town was retaken": three).

@@ -6,7 +6,7 @@
 
 use crate::candidates::{Draft, CORROBORATED};
 use crate::doers::push_unique;
-use vigie_core::{ActorMention, FuzzyDate, PlaceMention, SubEventType};
+use vigie_core::{ActorMention, EventType, FuzzyDate, PlaceMention, SubEventType};
 
 /// Drops the drafts another one stands for: fighting at a place whose
 /// change of hands the article reports, attacks whose victims were
@@ -64,6 +64,71 @@ pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
             )
         })
         .collect();
+    // Killings told with the weapon that did them ("deux civils tués à Sake
+    // lorsque des bombes sont tombées") are that strike: its victims and
+    // toll go to it.
+    let strikes: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts[i].sub.event_type() == EventType::ExplosionsRemoteViolence)
+        .collect();
+    let mut absorbed = vec![false; drafts.len()];
+    for i in 0..drafts.len() {
+        if drafts[i].sub != SubEventType::Attack {
+            continue;
+        }
+        let Some(&j) = strikes.iter().find(|&&j| {
+            drafts[j].sentence == drafts[i].sentence
+                && (drafts[j].actor1.canonical == drafts[i].actor1.canonical
+                    || drafts[i].actor1_span.is_none())
+        }) else {
+            continue;
+        };
+        let (victims, toll, toll_span) = (
+            drafts[i].actor2.clone(),
+            drafts[i].fatalities,
+            drafts[i].fatalities_span,
+        );
+        // The place the killing verb governs ("tués à Sake") over one the
+        // weapon word only follows ("..., à 20 km de Goma, lorsque des
+        // bombes").
+        let place =
+            (drafts[i].place_after && !drafts[j].place_after).then(|| drafts[i].place.clone());
+        let s = &mut drafts[j];
+        if let Some(p) = place {
+            s.place = p;
+            s.place_after = true;
+        }
+        if s.actor2.is_none() {
+            s.actor2 = victims;
+        }
+        if s.fatalities.is_none() {
+            s.fatalities = toll;
+            s.fatalities_span = toll_span;
+        }
+        absorbed[i] = true;
+    }
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+    // Homes burnt or shops looted by the attackers of an attack or a
+    // clash told beside it are part of it, not an event of their own.
+    let violent: Vec<(usize, String, FuzzyDate)> = drafts
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.sub.event_type(),
+                EventType::ViolenceAgainstCivilians | EventType::Battles
+            )
+        })
+        .map(|d| (d.sentence, d.actor1.canonical.clone(), d.date))
+        .collect();
+    drafts.retain(|d| {
+        d.sub != SubEventType::LootingPropertyDestruction
+            || !violent.iter().any(|(s, a, date)| {
+                *a == d.actor1.canonical && s.abs_diff(d.sentence) <= 1 && date.compatible(&d.date)
+            })
+    });
     drafts.retain(|d| {
         d.sub != SubEventType::Attack
             || !abductions.iter().any(|(s, a, place, date)| {
@@ -179,11 +244,19 @@ pub(crate) fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
             // places is several.
             let one_clause = o.sentence == d.sentence
                 && o.trigger != d.trigger
-                && o.actor1.canonical == d.actor1.canonical;
+                && o.actor1.canonical == d.actor1.canonical
+                && ((!o.listed && !d.listed) || near(po, pd));
+            // One bombardment with several weapons ("pounded X with
+            // artillery and drones"): one event per place, of the first
+            // weapon named.
+            let weapons = one_clause
+                && o.sub.event_type() == EventType::ExplosionsRemoteViolence
+                && d.sub.event_type() == EventType::ExplosionsRemoteViolence
+                && near(po, pd);
             // The places of one trigger's list are as many events, however
             // close ("Marhanets and Chervonohryhorivka", 7 km apart).
             o.trigger != d.trigger
-                && o.sub == d.sub
+                && (o.sub == d.sub || weapons)
                 && same_actors(o, &d)
                 && (!territory || o.actor1.canonical == d.actor1.canonical)
                 && o.date.compatible(&d.date)

@@ -139,3 +139,32 @@ fn en_a_source_saying_what_militants_did_is_not_the_doer() {
     let e = find(&evs, "Armed clash", "Monguno");
     assert_eq!(e.actor1, "Islamic State (West Africa)", "{}", show(&evs));
 }
+
+#[test]
+fn fr_civilians_killed_when_bombs_fell_is_the_shelling() {
+    // DRC: the killing is told with the weapon: one shelling, its victims
+    // and toll.
+    let evs = events_of(
+        "2024-05-01",
+        "Lundi, deux civils ont été tués à Sake, à une vingtaine de kilomètres de Goma, lorsque des bombes attribuées au M23 sont tombées sur un marché.\n",
+    );
+    assert_eq!(evs.len(), 1, "{}", show(&evs));
+    let e = find(&evs, "Shelling/artillery/missile attack", "Sake");
+    assert_eq!(e.actor1, "M23: March 23 Movement", "{}", show(&evs));
+    assert_eq!(e.fatalities, Some(2));
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Civilians (Democratic Republic of Congo)")
+    );
+}
+
+#[test]
+fn en_homes_burnt_by_the_killers_are_part_of_the_attack() {
+    // Nigeria: one attack, not an attack and a property destruction.
+    let evs = events_of(
+        "2023-12-26",
+        "Gunmen killed at least 16 villagers in Mushu, in Plateau State, on Sunday night and set fire to dozens of houses, a local official said.\n",
+    );
+    assert_eq!(evs.len(), 1, "{}", show(&evs));
+    assert_eq!(evs[0].sub_event_type.as_str(), "Attack", "{}", show(&evs));
+}

@@ -71,3 +71,13 @@ fn en_strikes_on_two_towns_with_their_tolls() {
         show(&evs)
     );
 }
+
+#[test]
+fn en_one_bombardment_with_two_weapons_is_one_event_per_place() {
+    // Ukraine: artillery and drones on three towns: three events, not six.
+    let evs = events_of(
+        "2023-10-18",
+        "Russian troops pounded Nikopol, Marhanets and Pokrovske with heavy artillery and kamikaze drones on Tuesday, the regional governor said.\n",
+    );
+    assert_eq!(evs.len(), 3, "{}", show(&evs));
+}

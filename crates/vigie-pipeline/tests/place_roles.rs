@@ -109,3 +109,31 @@ fn en_dateline_city_is_not_the_scene_of_an_ascii_dash_story() {
     );
     none_at(&evs, "Ouagadougou");
 }
+
+#[test]
+fn en_a_capital_is_not_a_hamlet_of_the_focus_country() {
+    // Russia/Ukraine: "Washington and Berlin" supplied the air defences; a
+    // Russian hamlet is also called Berlin.
+    let p = process(dated(
+        "2023-10-18",
+        "Russian drones struck energy facilities in Odesa overnight, officials said. Air defence systems supplied by Washington and Berlin downed most of the Russian drones.\n",
+    ));
+    assert!(
+        !p.annotation
+            .places
+            .iter()
+            .any(|pl| pl.value.mention.country.as_deref() == Some("RU")),
+        "a place in Russia was read"
+    );
+    none_at(&p.extraction.events, "Berlin");
+}
+
+#[test]
+fn fr_wire_dateline_with_a_double_dash() {
+    // Niger: "NIAMEY, 22 mars (Xinhua) --" is where the story was filed.
+    let evs = events_of(
+        "2025-03-22",
+        "NIAMEY, 22 mars (Xinhua) -- Des hommes armés ont tué vendredi 44 civils dans une mosquée du village de Fambita, dans la région de Tillabéri, a annoncé le ministère nigérien de l'Intérieur.\n",
+    );
+    none_at(&evs, "Niamey");
+}
