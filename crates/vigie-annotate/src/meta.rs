@@ -169,8 +169,10 @@ fn numeric_day_month(view: &SentenceView, year: i32) -> Option<FuzzyDate> {
     })
 }
 
-/// The latest year the whole text names (header and footer lines
-/// included: "© 2023 Ituri Info"), at year precision.
+/// The year of a page, from what is not the article's prose: header and
+/// footer lines ("© 2023 Ituri Info", "Mis à jour en 2023"). A year the
+/// prose names is mostly background ("the massacre of February 2022",
+/// "since 2017") and would date a wire story of today years back.
 fn latest_year(article: &Article, lex: &Lexicon) -> Option<FuzzyDate> {
     let text = &article.text;
     let mut best: Option<chrono::NaiveDate> = None;
@@ -181,12 +183,16 @@ fn latest_year(article: &Article, lex: &Lexicon) -> Option<FuzzyDate> {
         if span.is_empty() {
             continue;
         }
-        let view = SentenceView::new(text, 0, span);
-        let mut ctx = DateContext::default();
-        for d in find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx) {
-            if !d.value.relative {
-                let v = d.value.end.unwrap_or(d.value.value);
-                best = best.max(Some(v));
+        let prose = article.body.iter().any(|b| b.overlaps(span))
+            && line.split_whitespace().count() >= PROSE_WORDS;
+        if !prose {
+            let view = SentenceView::new(text, 0, span);
+            let mut ctx = DateContext::default();
+            for d in find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx) {
+                if !d.value.relative {
+                    let v = d.value.end.unwrap_or(d.value.value);
+                    best = best.max(Some(v));
+                }
             }
         }
         // A copyright notice: "© 2023", "© 2010-2023".
@@ -231,6 +237,9 @@ pub fn latest_named(
         .max()
         .map(|d| FuzzyDate::new(d, precision))
 }
+
+/// Words from which a kept line is prose rather than a header line.
+const PROSE_WORDS: usize = 15;
 
 /// How far into the text a header dateline is looked for.
 const HEADER_BYTES: usize = 3000;

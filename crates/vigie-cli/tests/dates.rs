@@ -100,13 +100,21 @@ fn header_days_without_their_year() {
              Mis à jour à 09h10 le 12/04\n\
              Les forces gouvernementales syriennes ont repris mardi le village de Khan Touman, au sud d'Alep, après de violents combats contre les rebelles, selon l'Observatoire syrien.",
         ),
-        // Iraq: a day and month in the header, the year only in the text.
+        // Iraq: a day and month in the header, the year in the footer.
         line(
             "iq",
             "https://www.mesopotamia.example/?p=88120",
             "Iraqi forces retake Hit\n\
              Published 14 April | 2 min read\n\
-             Iraqi government forces retook the town of Hit in Anbar province from Islamic State on Wednesday, the Joint Operations Command said, the latest gain of an offensive the army began in March 2016.",
+             Iraqi government forces retook the town of Hit in Anbar province from Islamic State on Wednesday, the Joint Operations Command said, the latest gain of an offensive the army began in March.\n\
+             © 2016 Mesopotamia News. All rights reserved.",
+        ),
+        // Syria: a wire dateline without its year; the only year the prose
+        // names is background: no year is guessed from it.
+        line(
+            "sy-wire",
+            "https://www.levant-wire.example/?p=5512",
+            "AMMAN, Dec 25 (Reuters) - Russian and Syrian warplanes struck towns in southern Idlib on Tuesday, rescuers said, in the heaviest raids since a truce collapsed in August 2018.",
         ),
         // Burkina Faso: a full French header line.
         line(
@@ -125,6 +133,11 @@ fn header_days_without_their_year() {
     assert_eq!(first("sy").0, "2016-04-12");
     assert_eq!(first("sy").1, "day");
     assert_eq!(first("iq").0, "2016-04-13");
+    let (_, wire) = got.iter().find(|(i, _)| i == "sy-wire").unwrap();
+    assert!(
+        wire.iter().all(|(d, _, _)| !d.starts_with("2018")),
+        "a background year dated the story: {wire:?}"
+    );
     assert_eq!(first("bf").0, "2022-04-11");
 }
 

@@ -40,6 +40,10 @@ pub(crate) const CORROBORATED: f32 = CONFIDENCE.corroborated;
 /// Days before publication beyond which a dated event is background.
 const NEWS_WINDOW_DAYS: i64 = 60;
 
+/// The same for an event known only to its month, from the end of that
+/// month.
+const MONTH_WINDOW_DAYS: i64 = 31;
+
 /// One event as one trigger reports it, before merging.
 pub(crate) struct Draft {
     pub sentence: usize,
@@ -130,7 +134,7 @@ pub(crate) fn drafts_for(
     // Date: the sentence's, else the paragraph's, else publication.
     // A year named in the text is a summary ("en 2016, 300 attaques");
     // an article known only to its year dates its events to that year.
-    let (date, date_span) = match dates::date_for(ann, t, article.published) {
+    let (date, date_span) = match dates::date_for(ann, lex, t, article.published) {
         Some((d, from)) if d.precision == Precision::Year && from != DateFrom::Publication => {
             return Err(Rejection::YearSummary(d))
         }
@@ -140,14 +144,26 @@ pub(crate) fn drafts_for(
     if let Some(p) = article.published {
         let (pub_start, pub_end) = p.range();
         let (_, ev_end) = date.range();
-        if (pub_start - ev_end).num_days() > NEWS_WINDOW_DAYS {
-            return Err(Rejection::Background {
-                date,
-                days: NEWS_WINDOW_DAYS,
-            });
+        // A month named before the publication's ("took Mellit in April"
+        // in June) is background sooner than a day.
+        let window = if date.precision >= Precision::Month && p.precision == Precision::Day {
+            MONTH_WINDOW_DAYS
+        } else {
+            NEWS_WINDOW_DAYS
+        };
+        if (pub_start - ev_end).num_days() > window {
+            return Err(Rejection::Background { date, days: window });
         }
         if (date.range().0 - pub_end).num_days() > 1 {
             return Err(Rejection::AfterPublication(date));
+        }
+    }
+    // "Fighting around Marib has killed thousands since early 2020": a
+    // trigger running since a date older than the news window sums a
+    // campaign up.
+    if let (Some(p), Some(since)) = (article.published, dates::since_date(ann, lex, t)) {
+        if (p.range().0 - since.range().1).num_days() > NEWS_WINDOW_DAYS {
+            return Err(Rejection::Cumulative(format!("since {since}")));
         }
     }
     let tolls = if found.len() > 1 {

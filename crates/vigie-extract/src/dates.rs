@@ -4,6 +4,7 @@
 use crate::places::in_dateline;
 use vigie_annotate::{Annotation, Tagged};
 use vigie_core::{FuzzyDate, Precision, Span};
+use vigie_lexicon::{FilterCue, Lexicon};
 
 /// Where an event's date came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,16 +26,46 @@ impl DateFrom {
     }
 }
 
+/// The first "since" cue after the trigger in its sentence (token).
+fn since_after(ann: &Annotation, lex: &Lexicon, t: &Tagged<usize>) -> Option<usize> {
+    let f = ann.folded.get(t.sentence)?;
+    let filters = lex.triggers.filters();
+    filters
+        .find_all(f)
+        .into_iter()
+        .filter(|m| m.first > t.last && filters.payload(m.pattern) == Some(&FilterCue::Since))
+        .map(|m| m.first)
+        .min()
+}
+
+/// The date a trigger runs "since" ("has killed thousands since early
+/// 2020"), if its sentence gives one after it.
+pub fn since_date(ann: &Annotation, lex: &Lexicon, t: &Tagged<usize>) -> Option<FuzzyDate> {
+    let k = since_after(ann, lex, t)?;
+    ann.dates
+        .iter()
+        .filter(|d| d.sentence == t.sentence && d.first > k && d.first <= k + 4)
+        .map(|d| FuzzyDate::new(d.value.value, d.value.precision))
+        .next()
+}
+
 /// The trigger's date: the nearest date of its sentence that is not a
 /// "depuis" span, else the last of its paragraph before it, else the
 /// publication date (week precision when it is known to the day).
 pub fn date_for(
     ann: &Annotation,
+    lex: &Lexicon,
     t: &Tagged<usize>,
     published: Option<FuzzyDate>,
 ) -> Option<(FuzzyDate, DateFrom)> {
+    // "... on Tuesday, in the heaviest raids since a truce collapsed in
+    // August 2018": a date after a "since" that follows the trigger dates
+    // the reference point, not the event.
+    let since_after = since_after(ann, lex, t);
     let usable = |d: &&Tagged<vigie_core::DateMention>| {
-        (d.value.end.is_none() || d.value.precision == Precision::Day) && !in_dateline(ann, d.span)
+        (d.value.end.is_none() || d.value.precision == Precision::Day)
+            && !in_dateline(ann, d.span)
+            && !(d.sentence == t.sentence && since_after.is_some_and(|k| d.first > k))
     };
     let dist = |d: &Tagged<vigie_core::DateMention>| {
         if d.last < t.first {

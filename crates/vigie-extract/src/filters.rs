@@ -182,7 +182,14 @@ fn conditions(
     for m in &found {
         for c in matcher.payloads(m.pattern) {
             match *c {
-                Condition::Needs(r) if r == t.value => met = true,
+                // In the trigger's clause, not anywhere in the sentence.
+                Condition::Needs(r)
+                    if r == t.value
+                        && m.first.abs_diff(t.first).min(m.last.abs_diff(t.last))
+                            <= NEEDS_REACH =>
+                {
+                    met = true
+                }
                 Condition::NotBefore(r) if r == t.value && m.first == t.last + 1 => {
                     let words: Vec<&str> =
                         (m.first..=m.last).map(|k| folded.token_text(k)).collect();
@@ -208,6 +215,9 @@ fn conditions(
     }
     (!met).then_some(Rejection::NotRealised)
 }
+
+/// Words between a trigger and one of its `needs` phrases.
+const NEEDS_REACH: usize = 8;
 
 /// Words between a `not_after` phrase and the trigger it cancels.
 const NOT_AFTER_REACH: usize = 6;

@@ -32,6 +32,9 @@ const DETERMINERS: &[&str] = &[
     "sa", "leurs", "leur", "its", "their",
 ];
 
+/// Tokens after a trigger within which "par"/"by" introduces its agent.
+const AGENT_REACH: usize = 8;
+
 /// Role cues by last token for one sentence.
 pub fn role_cues(ann: &Annotation, sentence: usize, lex: &Lexicon) -> Vec<(usize, usize, RoleCue)> {
     let Some(folded) = ann.folded.get(sentence) else {
@@ -194,8 +197,19 @@ pub fn attach(
             .copied()
             .find(|c| c.actor.last + 1 == pronoun && can_act(c))
     });
+    // The actor right before the verb, after a comma that closes a
+    // participial phrase ("Appuyées par l'aviation russe et le Hezbollah,
+    // les troupes gouvernementales tiennent ..."), is its subject.
+    let adjacent = in_clause.iter().copied().rev().find(|c| {
+        plain(c)
+            && first - c.actor.last <= 2
+            && folded.is_some_and(|f| {
+                (c.actor.first.saturating_sub(2)..c.actor.first).any(|k| f.token_text(k) == ",")
+            })
+    });
     let subject = relative_subject
         .filter(|c| !suffered(c))
+        .or(adjacent)
         .or_else(|| {
             in_clause
                 .iter()
@@ -246,10 +260,14 @@ pub fn attach(
             actor: a,
             cue: Some(RoleCue::Perpetrator),
         });
+    // The agent of the trigger itself, close after it ("reprise par
+    // l'armée", "l'attaque d'un camp par des jihadistes"), not of another
+    // participle further on ("une base ... tenue par des soldats").
     let agent = after
         .iter()
         .copied()
         .filter(same_clause)
+        .filter(|c| c.actor.first - last <= AGENT_REACH)
         .find(|c| is(c, RoleCue::Agent) && can_act(c))
         .or(perpetrator.as_ref());
     let first_after_plain = after
@@ -272,6 +290,19 @@ pub fn attach(
         && cues
             .iter()
             .any(|&(f, _, c)| c == RoleCue::CivilianTarget && f > last && f - last <= OBJECT_REACH);
+    // An actor introduced by "de", "of": the doer of a noun.
+    let genitive = |c: &Cued| {
+        folded.is_some_and(|f| {
+            let mut k = c.actor.first;
+            while k > 0
+                && DETERMINERS.contains(&f.token_text(k - 1))
+                && !matches!(f.token_text(k - 1), "de" | "d" | "du" | "des")
+            {
+                k -= 1;
+            }
+            k > 0 && matches!(f.token_text(k - 1), "de" | "d" | "du" | "des" | "of")
+        })
+    };
     let mut roles = Roles {
         passive,
         civilian_target,
@@ -367,7 +398,14 @@ pub fn attach(
                             .or_else(object_before);
                         (Some(s), t)
                     }
-                    (None, None) => (first_after_plain, None),
+                    // No subject: an actor after a noun trigger, in the
+                    // genitive, did it ("une frappe de drone de l'armée");
+                    // after a verb it is the object ("ont pris d'assaut la
+                    // base de la Monusco").
+                    (None, None) => match first_after_plain {
+                        Some(c) if !genitive(c) && frame == Frame::Attack => (None, Some(c)),
+                        other => (other, None),
+                    },
                 }
             }
         }

@@ -168,3 +168,29 @@ fn en_homes_burnt_by_the_killers_are_part_of_the_attack() {
     assert_eq!(evs.len(), 1, "{}", show(&evs));
     assert_eq!(evs[0].sub_event_type.as_str(), "Attack", "{}", show(&evs));
 }
+
+#[test]
+fn fr_subject_after_a_participial_phrase() {
+    // Syria: "Appuyées par ... le Hezbollah, les troupes ..." — the troops
+    // hold the town, their ally does not.
+    let evs = events_of(
+        "2017-10-15",
+        "Appuyées par l'aviation russe et le Hezbollah, les troupes gouvernementales syriennes tiennent désormais la ville de Mayadine, selon l'OSDH.\n",
+    );
+    let e = find(&evs, "Government regains territory", "Mayād");
+    assert_eq!(e.actor1, "Military Forces of Syria", "{}", show(&evs));
+}
+
+#[test]
+fn fr_the_agent_of_another_participle_is_not_the_attacker() {
+    // Somalia: "une base ... tenue par des soldats ougandais": al-Shabaab
+    // attacked, the Ugandans held the base.
+    let evs = events_of(
+        "2023-05-27",
+        "Les islamistes shebabs ont attaqué vendredi à l'aube une base de la mission de l'Union africaine tenue par des soldats ougandais près de Mogadiscio, selon l'armée ougandaise.\n",
+    );
+    let e = evs
+        .first()
+        .unwrap_or_else(|| panic!("no event:\n{}", show(&evs)));
+    assert_eq!(e.actor1, "Al Shabaab", "{}", show(&evs));
+}

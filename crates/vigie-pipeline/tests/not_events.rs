@@ -107,3 +107,13 @@ fn en_weapons_carried_are_not_separate_attacks() {
     assert!(!subs(&evs).contains(&"Grenade"), "{}", show(&evs));
     find(&evs, "Armed clash", "Dāqūq");
 }
+
+#[test]
+fn en_fighting_running_since_a_past_year_sums_a_campaign_up() {
+    // Yemen: "has killed thousands since early 2020" is no new event.
+    let evs = events_of(
+        "2022-01-27",
+        "Fighting around Marib, the government's last northern stronghold, has killed thousands of combatants since early 2020, according to military estimates.\n",
+    );
+    assert!(evs.is_empty(), "{}", show(&evs));
+}
