@@ -8,9 +8,11 @@
 
 use std::process::Command;
 
-/// Runs `vigie extract` on JSONL lines; returns (id, [(date, precision,
-/// sub-event)]) per article.
-fn extract(lines: &[serde_json::Value]) -> Vec<(String, Vec<(String, String, String)>)> {
+/// One event as (date, precision, sub-event type).
+type Brief = (String, String, String);
+
+/// Runs `vigie extract` on JSONL lines; returns each article's events.
+fn extract(lines: &[serde_json::Value]) -> Vec<(String, Vec<Brief>)> {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");
     let body: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
