@@ -131,6 +131,20 @@ pub fn find_candidates(
         }
         None
     };
+    // A month name beside a day is a date even when it cannot be resolved
+    // (no year known): "MAPUTO, Aug 8 (Reuters)" names no place "Aug".
+    let cal = lex.calendar.matcher();
+    for m in cal.find_all(&s.folded) {
+        let month = cal
+            .payloads(m.pattern)
+            .any(|(w, _)| matches!(w, vigie_lexicon::DateWord::Month(..)));
+        let beside_day = s.is_number(m.last + 1) || (m.first > 0 && s.is_number(m.first - 1));
+        if month && beside_day {
+            for slot in not_place.iter_mut().take(m.last + 1).skip(m.first) {
+                *slot = true;
+            }
+        }
+    }
     let max_n = gaz.max_tokens().clamp(1, 6);
     let mut out = Vec::new();
     let mut i = 0;
@@ -171,6 +185,24 @@ pub fn find_candidates(
                 tokens.push(s.word(k));
                 lens.push(len);
             }
+            // After a settlement noun the whole capitalised run is the
+            // name: a match on its first word only ("Tal" in "the town of
+            // Tal Tamr") is another place, so only matches of the whole
+            // run count, exact or transliterated.
+            let run_end = if cue == Some(PlaceCueKind::Settlement) {
+                let mut e = i;
+                while e < i + 3
+                    && s.kind(e + 1) == Some(vigie_text::TokenKind::Word)
+                    && s.capitalized(e + 1)
+                    && matches!(s.gap(e, e + 1), " " | "-")
+                {
+                    e += 1;
+                }
+                e
+            } else {
+                i
+            };
+            lens.retain(|&len| i + len > run_end);
             for &len in lens.iter().rev() {
                 let last = i + len - 1;
                 let words = &tokens[..len];
@@ -249,24 +281,6 @@ pub fn find_candidates(
                         found = Some((last, entries));
                         break;
                     }
-                }
-            }
-        }
-        // After a settlement noun the whole capitalised run is the name:
-        // a gazetteer match on its first word only ("Qasr" in "le village
-        // de Qasr Hunaydir") is another place.
-        if cue == Some(PlaceCueKind::Settlement) {
-            if let Some((last, _)) = &found {
-                let mut run_end = i;
-                while run_end < i + 3
-                    && s.kind(run_end + 1) == Some(vigie_text::TokenKind::Word)
-                    && s.capitalized(run_end + 1)
-                    && matches!(s.gap(run_end, run_end + 1), " " | "-")
-                {
-                    run_end += 1;
-                }
-                if *last < run_end {
-                    found = None;
                 }
             }
         }

@@ -137,3 +137,34 @@ fn fr_wire_dateline_with_a_double_dash() {
     );
     none_at(&evs, "Niamey");
 }
+
+#[test]
+fn en_a_town_named_after_a_settlement_noun_is_the_whole_name() {
+    // Syria: "the town of Tal Tamr" is Tall Tamr, not a place called Tal.
+    let evs = events_of(
+        "2019-11-15",
+        "Turkish troops clashed with fighters of the Syrian Democratic Forces near the town of Tal Tamr on Thursday, the Syrian Observatory for Human Rights said.\n",
+    );
+    let e = find(&evs, "Armed clash", "Tamr");
+    let (lat, lon) = (e.latitude.unwrap_or(0.0), e.longitude.unwrap_or(0.0));
+    assert!(
+        (lat - 36.66).abs() < 0.1 && (lon - 40.37).abs() < 0.1,
+        "{lat},{lon}"
+    );
+}
+
+#[test]
+fn a_month_beside_a_day_is_no_place() {
+    // Mozambique: "MAPUTO, Aug 8 (Reuters)" with no year anywhere: "Aug"
+    // is a date the text cannot resolve, not a village.
+    let p = process(undated(
+        "MAPUTO, Aug 8 (Reuters) - Rwandan and Mozambican soldiers have recaptured the port town of Mocimboa da Praia from insurgents, Rwanda's military said on Sunday.\n",
+    ));
+    assert!(
+        !p.annotation
+            .places
+            .iter()
+            .any(|pl| pl.span.slice(&p.article.text) == Some("Aug")),
+        "'Aug' read as a place"
+    );
+}
