@@ -231,8 +231,12 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
         taken[i].extend(used);
     }
     // Leaders' names are people, not places ("Khalifa Haftar").
-    for (i, view) in views.iter().enumerate() {
-        for m in lex.actors.leaders().find(&view.folded) {
+    let leader_matches: Vec<Vec<vigie_lexicon::PhraseMatch>> = views
+        .iter()
+        .map(|v| lex.actors.leaders().find(&v.folded))
+        .collect();
+    for (i, ms) in leader_matches.iter().enumerate() {
+        for m in ms {
             taken[i].push((m.first, m.last));
         }
     }
@@ -317,8 +321,8 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             value: m,
         });
     }
-    for view in &views {
-        for m in lex.actors.leaders().find(&view.folded) {
+    for (view, ms) in views.iter().zip(&leader_matches) {
+        for m in ms.iter().cloned() {
             // "forces de Bachar al-Assad" is an actor's own name.
             let inside_actor = ann
                 .actors

@@ -38,7 +38,10 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
         return;
     }
     // The year a day without one belongs to.
-    let year = current.or_else(|| latest_year(article, lex));
+    // Looked up once, and only when a day without its year needs it.
+    let mut year_memo: Option<Option<FuzzyDate>> = None;
+    let mut year =
+        || *year_memo.get_or_insert_with(|| current.or_else(|| latest_year(article, lex)));
     // The header: every line (kept or removed) before the first long
     // paragraph of the body.
     let header_end = article
@@ -78,8 +81,9 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
             .iter()
             .find(|d| d.value.precision == Precision::Day && !d.value.relative)
             .map(|d| FuzzyDate::day(d.value.value));
-        if found.is_none() {
-            if let Some(y) = year {
+        let undated_day = found.is_none() && line.bytes().any(|b| b.is_ascii_digit());
+        if undated_day {
+            if let Some(y) = year() {
                 let mut ctx = DateContext {
                     published: Some(FuzzyDate::new(y.date, Precision::Year)),
                     last: None,
@@ -101,7 +105,8 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
         if let Some(first) = sentences.first() {
             let view = SentenceView::new(&article.text, 0, first.span);
             let mut ctx = DateContext {
-                published: year.map(|y| FuzzyDate::new(y.date, y.precision.max(Precision::Month))),
+                published: year()
+                    .map(|y| FuzzyDate::new(y.date, y.precision.max(Precision::Month))),
                 last: None,
             };
             if let Some(d) = find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx)

@@ -134,7 +134,14 @@ pub fn find_candidates(
     // A month name beside a day is a date even when it cannot be resolved
     // (no year known): "MAPUTO, Aug 8 (Reuters)" names no place "Aug".
     let cal = lex.calendar.matcher();
-    for m in cal.find_all(&s.folded) {
+    let capital_beside_number =
+        (0..n).any(|k| s.is_number(k) && (s.capitalized(k + 1) || (k > 0 && s.capitalized(k - 1))));
+    let months = if capital_beside_number {
+        cal.find_all(&s.folded)
+    } else {
+        Vec::new()
+    };
+    for m in months {
         let month = cal
             .payloads(m.pattern)
             .any(|(w, _)| matches!(w, vigie_lexicon::DateWord::Month(..)));
