@@ -7,6 +7,7 @@
 use crate::places::{event_place, in_dateline};
 use vigie_annotate::{Annotation, PlaceFound, Tagged};
 use vigie_core::Article;
+use vigie_lexicon::Lexicon;
 
 /// Most words of a heading line.
 const HEADING_WORDS: usize = 20;
@@ -23,7 +24,7 @@ pub struct Discourse {
 }
 
 impl Discourse {
-    pub fn new(article: &Article, ann: &Annotation) -> Discourse {
+    pub fn new(article: &Article, ann: &Annotation, lex: &Lexicon) -> Discourse {
         let text = article.text.as_str();
         let heading: Vec<bool> = ann
             .sentences
@@ -44,11 +45,20 @@ impl Discourse {
                     && !t.ends_with(['.', '!', '?', '…', '»', '"', '”', ';', ')'])
             })
             .collect();
+        // The headline is written in words ("l'armée reprend Wad Madani
+        // aux paramilitaires"), a menu or a section line in names: the
+        // heading with the most function words, then the longest.
         let first_prose = heading.iter().position(|h| !h).unwrap_or(heading.len());
-        let headline = (0..first_prose).max_by_key(|&i| {
-            ann.sentences.get(i).map_or((0, std::cmp::Reverse(i)), |s| {
-                (s.span.len(), std::cmp::Reverse(i))
+        let function_words = |i: usize| {
+            ann.folded.get(i).map_or(0, |f| {
+                (0..f.tokens.len())
+                    .filter(|&k| lex.text.is_stopword(f.token_text(k)))
+                    .count()
             })
+        };
+        let headline = (0..first_prose).max_by_key(|&i| {
+            let len = ann.sentences.get(i).map_or(0, |s| s.span.len());
+            (function_words(i), len, std::cmp::Reverse(i))
         });
         Discourse { heading, headline }
     }

@@ -70,7 +70,7 @@ pub(crate) struct Context<'a> {
 
 /// Extracts the events of one annotated article.
 pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction {
-    let discourse = discourse::Discourse::new(article, ann);
+    let discourse = discourse::Discourse::new(article, ann, lex);
     let cx = Context {
         article,
         ann,

@@ -154,6 +154,17 @@ pub fn clean_with(text: &str, start: usize, rules: &TextRules, mode: Mode) -> Cl
         _ => (n, n),
     };
 
+    // The headline: the header line nearest the core that reads like
+    // words ("Au Soudan, l'armée reprend Wad Madani"), not like a menu of
+    // names ("Actualités Économie Vidéos Débats").
+    let headline_ok = |i: usize| {
+        let b = &blocks[i];
+        drop[i].is_none() && !b.is_boilerplate() && b.words >= 4 && b.has_lower && b.score < 2
+    };
+    let headline = (0..first.min(n))
+        .rev()
+        .find(|&i| headline_ok(i) && blocks[i].stop_ratio() > 0.0)
+        .or_else(|| (0..first.min(n)).rev().find(|&i| headline_ok(i)));
     let mut headline_taken = false;
     for i in 0..n {
         if drop[i].is_some() {
@@ -178,7 +189,7 @@ pub fn clean_with(text: &str, start: usize, rules: &TextRules, mode: Mode) -> Cl
         } else if i < first {
             if b.sentence_like() && b.score < 2 && !b.strong_cue {
                 None
-            } else if !headline_taken && b.words >= 4 && b.has_lower && b.score < 2 {
+            } else if !headline_taken && Some(i) == headline {
                 headline_taken = true;
                 None
             } else {
@@ -378,6 +389,19 @@ Suivez-nous sur Telegram\n\
 Nous utilisons des cookies pour améliorer votre expérience. En cliquant sur « Tout accepter », vous consentez au dépôt de traceurs sur votre terminal.\n\
 Tout accepter Tout refuser\n\
 5 articles restants\n";
+
+    #[test]
+    fn the_headline_is_the_line_in_words_not_the_menu() {
+        let k = kept(
+            "Le Quotidien du Sahel\n\
+             Actualités   Politique   Sécurité   Économie   Culture   Sports\n\
+             Mali : l'armée reprend le contrôle de Léré après deux jours de combats\n\
+             Publié le 3 mars 2024\n\
+             Les Forces armées maliennes ont repris dimanche le contrôle de la localité de Léré, dans la région de Tombouctou, après deux jours de combats contre des jihadistes, selon l'état-major.\n",
+        );
+        assert!(k.contains("l'armée reprend le contrôle de Léré"), "{k}");
+        assert!(!k.contains("Actualités"), "{k}");
+    }
 
     #[test]
     fn keeps_article_sentences_and_drops_furniture() {
