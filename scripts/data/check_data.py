@@ -51,7 +51,7 @@ REQUIRED_ACTORS = {
 }
 ACTOR_KEYS = {"name", "inter", "countries", "years", "classes", "fr", "en", "leaders", "notes"}
 TEMPLATE_KEYS = {"name", "inter", "classes", "names", "fr", "en", "notes"}
-GENERIC_KEYS = {"class", "fallback", "countries", "fr", "en", "notes", "prefer_fallback"}
+GENERIC_KEYS = {"class", "fallback", "countries", "fr", "en", "notes", "prefer_fallback", "local"}
 CLAIMANT_KEYS = {"name", "kind", "fr", "en", "notes"}
 LANGS = ("fr", "en")
 # Single words that must never be a named actor's or a claimant's alias on their own.

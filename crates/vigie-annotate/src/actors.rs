@@ -158,6 +158,10 @@ pub fn resolve_actors(
                     if !actor.classes.contains(&rule.class) {
                         continue;
                     }
+                    if rule.local && !focus.is_some_and(|c| actor.countries.iter().any(|x| x == c))
+                    {
+                        continue;
+                    }
                     let dist = f.span.gap(g.span) + if g.span.start > f.span.start { 1 } else { 0 };
                     if best.is_none_or(|(_, d)| dist < d) {
                         best = Some((j, dist));

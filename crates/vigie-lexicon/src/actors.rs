@@ -68,6 +68,10 @@ pub struct GenericRule {
     /// mentioned (ACLED codes marchers as `Protesters (Mali)`, the named
     /// movement as an associated actor).
     pub prefer_fallback: bool,
+    /// Resolve only to actors of the article's country, else to the
+    /// fallback: "the government" of a story about Yemen is Yemen's, even
+    /// beside Saudi jets.
+    pub local: bool,
 }
 
 impl GenericRule {
@@ -133,6 +137,8 @@ struct GenericEntry {
     countries: Vec<String>,
     #[serde(default)]
     prefer_fallback: bool,
+    #[serde(default)]
+    local: bool,
     #[serde(default)]
     fr: Vec<String>,
     #[serde(default)]
@@ -229,6 +235,7 @@ impl ActorsBuilder {
                     .map(|c| c.trim().to_ascii_uppercase())
                     .collect(),
                 prefer_fallback: g.prefer_fallback,
+                local: g.local,
             });
             let rule = self.generic.len() - 1;
             for a in g.fr.iter().chain(&g.en) {

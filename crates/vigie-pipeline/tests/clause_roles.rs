@@ -194,3 +194,23 @@ fn fr_the_agent_of_another_participle_is_not_the_attacker() {
         .unwrap_or_else(|| panic!("no event:\n{}", show(&evs)));
     assert_eq!(e.actor1, "Al Shabaab", "{}", show(&evs));
 }
+
+#[test]
+fn en_the_government_is_the_countrys_own() {
+    // Yemen: Saudi jets are named nearer, but "government forces" are
+    // Yemen's.
+    let evs = events_of(
+        "2021-03-09",
+        "Saudi-led coalition jets struck Houthi positions near Marib on Monday. Government forces clashed with Houthi fighters south of the city the same day, killing 14, military sources said.\n",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.sub_event_type.as_str() == "Armed clash")
+        .unwrap_or_else(|| panic!("no clash:\n{}", show(&evs)));
+    assert!(
+        e.actor1 == "Military Forces of Yemen"
+            || e.actor2.as_deref() == Some("Military Forces of Yemen"),
+        "{}",
+        show(&evs)
+    );
+}
