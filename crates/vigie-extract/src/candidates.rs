@@ -76,6 +76,9 @@ pub(crate) struct Draft {
     pub headline: bool,
     /// One of the places of a list its trigger governs.
     pub listed: bool,
+    /// From an ambiguous verb (`doer_named`): it stands only where no other
+    /// trigger of its sentence tells the event.
+    pub weak: bool,
 }
 
 /// What the triggers of an article carry to the next ones.
@@ -107,6 +110,9 @@ pub(crate) fn drafts_for(
     if rule.frame == Frame::Clash && filters::campaign_toll(ann, t) {
         return Err(Rejection::CampaignToll(filters::CAMPAIGN_TOLL));
     }
+    if rule.doer_named && r.actor1.is_none() {
+        return Err(Rejection::NoDoerNamed);
+    }
     let sides = doers::sides(cx, t, rule, r, named, state.last_actors.as_ref());
     let Some(actor1) = sides.actor1.clone() else {
         return Err(Rejection::NoActor);
@@ -122,6 +128,12 @@ pub(crate) fn drafts_for(
         && !places::refers_to_place(ann, lex, t)
     {
         return Err(Rejection::TerritoryWithoutPlace);
+    }
+    // An ambiguous verb places its event in its own sentence: without a
+    // place there it is a summary ("killed 74 members of the security
+    // forces").
+    if rule.doer_named && governed.is_empty() {
+        return Err(Rejection::NoPlace);
     }
     let (found, place_in_sentence) = if governed.is_empty() {
         match cx.discourse.place(ann, t.sentence) {
@@ -249,6 +261,7 @@ pub(crate) fn drafts_for(
             place_after,
             headline: heading,
             listed,
+            weak: rule.doer_named,
         });
     }
     Ok(out)

@@ -40,6 +40,8 @@ pub enum Rejection {
     /// A toll of this size with no date and no place in the sentence.
     CampaignToll(f64),
     NoActor,
+    /// An ambiguous verb whose clause names nobody doing it.
+    NoDoerNamed,
     TerritoryWithoutPlace,
     NoPlace,
     YearSummary(FuzzyDate),
@@ -80,6 +82,10 @@ impl fmt::Display for Rejection {
                 "toll of a whole campaign: {n}+ killed, no date or place in the sentence"
             ),
             Rejection::NoActor => write!(f, "no actor found for the trigger"),
+            Rejection::NoDoerNamed => write!(
+                f,
+                "an ambiguous verb (doer_named) whose clause names nobody doing it"
+            ),
             Rejection::TerritoryWithoutPlace => {
                 write!(f, "territory change without a named place in the sentence")
             }

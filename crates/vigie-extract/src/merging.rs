@@ -12,6 +12,15 @@ use vigie_core::{ActorMention, EventType, FuzzyDate, PlaceMention, SubEventType}
 /// change of hands the article reports, attacks whose victims were
 /// abducted.
 pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
+    // An ambiguous verb ("killed", "struck") stands only for events no
+    // other word of its sentence tells ("Russian shelling of Kherson
+    // killed a man": the shelling).
+    let told: Vec<usize> = drafts
+        .iter()
+        .filter(|d| !d.weak)
+        .map(|d| d.sentence)
+        .collect();
+    drafts.retain(|d| !d.weak || !told.contains(&d.sentence));
     // The headline announces what the body tells: its drafts stand only
     // for kinds of event the body does not report.
     let body_types: Vec<vigie_core::EventType> = drafts

@@ -51,6 +51,9 @@ pub struct Trigger {
     /// its `needs` phrases ("trêve" with "conclu", "signé", "entré en
     /// vigueur"): see [`Triggers::conditions`].
     pub needs: bool,
+    /// An ambiguous verb ("struck", "a frappé", "killed") reports an event
+    /// only when its own clause names who did it.
+    pub doer_named: bool,
 }
 
 /// A condition a trigger's own phrases put on its sentence.
@@ -106,6 +109,8 @@ struct TriggerEntry {
     not_after: Vec<String>,
     #[serde(default)]
     not_before: Vec<String>,
+    #[serde(default)]
+    doer_named: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -164,6 +169,7 @@ impl Triggers {
                     frame: t.frame,
                     language: parsed.language.clone(),
                     needs: !t.needs.is_empty(),
+                    doer_named: t.doer_named,
                 });
                 let expanded = |p: &str| {
                     expand(p).map_err(|e| {

@@ -214,3 +214,41 @@ fn en_the_government_is_the_countrys_own() {
         show(&evs)
     );
 }
+
+#[test]
+fn ambiguous_verbs_need_a_doer_and_yield_to_other_words() {
+    // Nigeria: "struck" with an armed doer and a place is an attack.
+    let evs = events_of(
+        "2024-02-05",
+        "The same night, armed bandits struck Kwatarkwashi in Bungudu, where five residents were killed, police said.\n",
+    );
+    let e = find(&evs, "Attack", "Kwatarkwashi");
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Civilians (Nigeria)"),
+        "{}",
+        show(&evs)
+    );
+    // Ukraine: the shelling tells the event, "killed" adds nothing.
+    let evs = events_of(
+        "2023-09-17",
+        "Russian shelling of Kherson killed a 68-year-old man on Saturday, the regional governor said.\n",
+    );
+    assert_eq!(evs.len(), 1, "{}", show(&evs));
+    assert_eq!(
+        evs[0].sub_event_type.as_str(),
+        "Shelling/artillery/missile attack"
+    );
+    // Somalia: what a group claims to have killed is no event of its own.
+    let evs = events_of(
+        "2023-06-04",
+        "Al-Shabaab, which claimed to have killed 137 soldiers at the base near Mogadishu, gave no evidence.\n",
+    );
+    assert!(evs.is_empty(), "{}", show(&evs));
+    // Weather: an earthquake struck, nobody armed did it.
+    let evs = events_of(
+        "2023-02-07",
+        "A powerful earthquake struck southern Turkey and northern Syria on Monday, killing thousands.\n",
+    );
+    assert!(evs.is_empty(), "{}", show(&evs));
+}
