@@ -75,6 +75,13 @@ pub struct Annotation {
     pub dateline: Option<Span>,
 }
 
+/// The size an admin1 division counts for when a name votes for a country.
+const ADMIN1_VOTE_SIZE: u64 = 100_000;
+
+/// How many times larger a place must be than its namesakes abroad for its
+/// name to vote for its country.
+const DOMINANT_MATCH: u64 = 10;
+
 /// What a nationality inside an actor's name weighs for the article's
 /// country focus (a country named as such weighs 1, a town 0.5).
 const ACTOR_NATIONALITY_WEIGHT: f64 = 0.4;
@@ -256,24 +263,52 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
         .map(|(c, w)| (c.clone(), w.0))
         .collect();
     for c in candidates.iter().filter(|c| c.role.is_none()) {
-        let countries: Vec<String> = c
-            .entries
-            .iter()
-            .filter(|(e, how)| {
-                *how == vigie_lexicon::MatchKind::Exact
-                    && match e {
-                        vigie_lexicon::Entry::Place(id) => lex
-                            .gazetteer
-                            .brief(*id)
-                            .is_some_and(|p| p.population >= 1000 || p.overlay),
-                        vigie_lexicon::Entry::Admin1(_) => true,
-                    }
-            })
-            .filter_map(|(e, _)| places::entry_country(lex, *e))
-            .collect();
-        if !countries.is_empty() && countries.iter().all(|c| *c == countries[0]) {
+        // Exact matches of some size (admin1 divisions count as large),
+        // by country: the name votes for the country of its one match, or
+        // of a match ten times larger than any elsewhere ("Kherson" the
+        // city, not a hamlet of the same name abroad).
+        // A capital named with no place word before it may stand for its
+        // government ("Paris a dénoncé"): it votes only when unambiguous.
+        let capital_alone = c.cue.is_none()
+            && c.entries.iter().any(|(e, _)| match e {
+                vigie_lexicon::Entry::Place(id) => lex
+                    .gazetteer
+                    .brief(*id)
+                    .is_some_and(|p| p.feature == "PPLC"),
+                vigie_lexicon::Entry::Admin1(_) => false,
+            });
+
+        let mut by_country: Vec<(String, u64)> = Vec::new();
+        for (e, how) in &c.entries {
+            if *how != vigie_lexicon::MatchKind::Exact {
+                continue;
+            }
+            let size = match e {
+                vigie_lexicon::Entry::Place(id) => match lex.gazetteer.brief(*id) {
+                    Some(p) if p.population >= 1000 || p.overlay => p.population.max(1000),
+                    _ => continue,
+                },
+                vigie_lexicon::Entry::Admin1(_) => ADMIN1_VOTE_SIZE,
+            };
+            let Some(country) = places::entry_country(lex, *e) else {
+                continue;
+            };
+            match by_country.iter_mut().find(|(k, _)| *k == country) {
+                Some(entry) => entry.1 = entry.1.max(size),
+                None => by_country.push((country, size)),
+            }
+        }
+        by_country.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
+        let winner = match by_country.as_slice() {
+            [(only, _)] => Some(only.clone()),
+            [(top, a), (_, b), ..] if !capital_alone && *a >= DOMINANT_MATCH * *b => {
+                Some(top.clone())
+            }
+            _ => None,
+        };
+        if let Some(country) = winner {
             country_weight
-                .entry(countries[0].clone())
+                .entry(country)
                 .or_insert((0.0, c.span.start))
                 .0 += 0.5;
         }

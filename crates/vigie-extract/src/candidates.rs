@@ -185,7 +185,10 @@ pub(crate) fn drafts_for(
     };
     let territory = figures::territory_for(ann, t);
     let claimed_by = figures::claims_for(ann, t);
-    state.last_actors = Some((actor1.clone(), sides.actor2.clone()));
+    state.last_actors = Some((
+        actor1.clone(),
+        sides.actor2.clone().filter(|_| !sides.actor2_guessed),
+    ));
     // Confidence: additive evidence, weights set so that each 0.1 bin
     // of the reliability table (`vigie eval --reliability`) holds
     // about that share of correct events on the test articles.

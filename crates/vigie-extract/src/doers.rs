@@ -35,6 +35,9 @@ pub struct Sides {
     pub from_context: bool,
     /// Property destruction by an armed group written with a riot word.
     pub sub_override: Option<SubEventType>,
+    /// actor2 is the article's most named opponent, a guess: it does not
+    /// carry over to the next events.
+    pub actor2_guessed: bool,
 }
 
 /// The doers named beside the article's triggers of a fixed sub-event
@@ -283,6 +286,32 @@ pub fn sides(
             s.actor2_span = None;
         }
     }
+    // Nobody named on the other side. A strike that killed people or hit
+    // homes with no armed side suffering it hit civilians; a fight, a
+    // strike on fighters or a change of territory was against the side the
+    // paragraph, else the article, names most on the other side.
+    if s.actor2.is_none() {
+        if let Some(a1) = s.actor1.clone() {
+            match rule.frame {
+                Frame::Strike if civilians_hit(cx, t, &a1) => {
+                    s.actor2 = country_actor(cx, "Civilians ({name_en})");
+                }
+                Frame::Strike
+                | Frame::Clash
+                | Frame::Repel
+                | Frame::Capture
+                | Frame::Expel
+                | Frame::Attack
+                    if !r.civilian_target =>
+                {
+                    s.actor2 = opponent(ann, t, &a1);
+                    s.actor2_guessed = s.actor2.is_some();
+                }
+                _ => {}
+            }
+            s.actor2_span = None;
+        }
+    }
     if (matches!(
         rule.frame,
         Frame::Explode | Frame::Kill | Frame::Abduct | Frame::Loot
@@ -310,6 +339,80 @@ pub fn sides(
         s.assoc1.retain(|a| *a != name);
     }
     s
+}
+
+/// Whether a strike's sentence tells of civilians hit: a civilian object
+/// (homes, a market), or dead with no armed side of the sentence but the
+/// striker.
+fn civilians_hit(cx: &Context, t: &Tagged<usize>, striker: &ActorMention) -> bool {
+    let ann = cx.ann;
+    let Some(f) = ann.folded.get(t.sentence) else {
+        return false;
+    };
+    let object = cx.lex.cues.roles.find_all(f).iter().any(|m| {
+        cx.lex
+            .cues
+            .roles
+            .payloads(m.pattern)
+            .any(|c| *c == vigie_lexicon::RoleCue::CivilianTarget)
+    });
+    let dead = ann.numbers.iter().any(|n| {
+        n.sentence == t.sentence
+            && matches!(
+                n.value.counts,
+                Some(vigie_core::Counted::Killed | vigie_core::Counted::Wounded)
+            )
+    });
+    let armed_other = ann.actors.iter().any(|a| {
+        a.sentence == t.sentence
+            && matches!(a.value.inter, 1..=4 | 8)
+            && a.value.canonical != striker.canonical
+    });
+    object || (dead && !armed_other)
+}
+
+/// The other side of a fight whose clause names one side: the armed actor
+/// of the other kind (non-state against state forces, state forces or
+/// another group against a non-state one) named most in the trigger's
+/// paragraph, else in the article; ties to the nearest.
+fn opponent(ann: &Annotation, t: &Tagged<usize>, a1: &ActorMention) -> Option<ActorMention> {
+    let state = |inter: u8| matches!(inter, inter::STATE_FORCES | inter::EXTERNAL);
+    let other_kind = |a: &ActorMention| {
+        a.canonical != a1.canonical
+            && matches!(a.inter, 1..=4 | 8)
+            && if state(a1.inter) {
+                !state(a.inter)
+            } else {
+                true
+            }
+            && !(state(a.inter) && state(a1.inter))
+    };
+    let block = ann.sentences.get(t.sentence).map(|s| s.block);
+    let pick = |in_block: bool| -> Option<ActorMention> {
+        let mut counts: Vec<(&ActorMention, usize, usize)> = Vec::new();
+        for a in &ann.actors {
+            let same_block = ann.sentences.get(a.sentence).map(|s| s.block) == block;
+            if (in_block && !same_block) || !other_kind(&a.value) {
+                continue;
+            }
+            let gap = a.span.gap(t.span);
+            match counts
+                .iter_mut()
+                .find(|(m, _, _)| m.canonical == a.value.canonical)
+            {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = c.2.min(gap);
+                }
+                None => counts.push((&a.value, 1, gap)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(_, n, gap)| (n, std::cmp::Reverse(gap)))
+            .map(|(m, _, _)| m.clone())
+    };
+    pick(true).or_else(|| pick(false))
 }
 
 /// The armed actor named most often in the article (by name, not by a

@@ -50,7 +50,7 @@ pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
             || !territory.iter().any(|(s, a, place, date)| {
                 let actors = *a == d.actor1.canonical
                     || d.assoc1.iter().any(|x| x == a)
-                    || (d.actor2.is_none() && d.strength < 2);
+                    || ((d.actor2.is_none() || d.actor2_span.is_none()) && d.strength < 2);
                 let close = s.abs_diff(d.sentence) <= 2
                     && near(place, &d.place.value.mention)
                     && date.compatible(&d.date);
@@ -221,7 +221,10 @@ fn relation_bearing(p: &PlaceMention) -> Option<f64> {
 fn same_actors(a: &Draft, b: &Draft) -> bool {
     let name = |x: &Option<ActorMention>| x.as_ref().map(|m| m.canonical.clone());
     let (a1, b1) = (&a.actor1.canonical, &b.actor1.canonical);
-    let second_ok = name(&a.actor2) == name(&b.actor2) || a.actor2.is_none() || b.actor2.is_none();
+    // A side the text does not name (guessed from the context) never
+    // keeps two reports of one event apart.
+    let soft = |d: &Draft| d.actor2.is_none() || d.actor2_span.is_none();
+    let second_ok = name(&a.actor2) == name(&b.actor2) || soft(a) || soft(b);
     (a1 == b1 && second_ok)
         || a.assoc1.iter().any(|x| x == b1)
         || b.assoc1.iter().any(|x| x == a1)
@@ -295,7 +298,7 @@ pub(crate) fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
                     o.fatalities = d.fatalities;
                     o.fatalities_span = d.fatalities_span;
                 }
-                if o.actor2.is_none() {
+                if o.actor2.is_none() || (o.actor2_span.is_none() && d.actor2_span.is_some()) {
                     o.actor2 = d.actor2.clone();
                     o.actor2_span = d.actor2_span;
                 }

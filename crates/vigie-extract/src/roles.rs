@@ -409,7 +409,17 @@ pub fn attach(
                 }
             }
         }
-        Frame::Explode => (agent.or(subject), None),
+        // A bomb's target: the armed side named after it ("a landmine
+        // struck a military truck": the army), not an ally.
+        Frame::Explode => {
+            let doer = agent.or(subject);
+            let hit = after.iter().copied().find(|c| {
+                !is(c, RoleCue::Support)
+                    && !is(c, RoleCue::Agent)
+                    && doer.is_none_or(|d| !same(d.actor, c.actor))
+            });
+            (doer, hit)
+        }
         Frame::Protest | Frame::Disperse | Frame::Riot | Frame::Withdraw => {
             (subject.or(first_after_plain), None)
         }

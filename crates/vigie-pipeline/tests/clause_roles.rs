@@ -252,3 +252,57 @@ fn ambiguous_verbs_need_a_doer_and_yield_to_other_words() {
     );
     assert!(evs.is_empty(), "{}", show(&evs));
 }
+
+#[test]
+fn the_other_side_from_the_paragraph_when_the_clause_names_one() {
+    // Iraq: the army retook the town; the loser is who the paragraph names.
+    let evs = events_of(
+        "2016-06-27",
+        "Islamic State fighters had held Falluja since 2014. On Sunday, Iraqi forces retook the town's last district, the army said.\n",
+    );
+    let e = find(&evs, "Government regains territory", "Fall");
+    assert_eq!(e.actor2.as_deref(), Some("Islamic State"), "{}", show(&evs));
+    // Mali: a clash whose sentence names only the army.
+    let evs = events_of(
+        "2022-03-06",
+        "Des jihadistes du JNIM sont actifs dans le cercle de Niono depuis des mois. Samedi, l'armée malienne a livré de violents combats près de Dogofry, selon des sources locales.\n",
+    );
+    let e = find(&evs, "Armed clash", "Dogofry");
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("JNIM: Group for Support of Islam and Muslims"),
+        "{}",
+        show(&evs)
+    );
+}
+
+#[test]
+fn a_strike_that_killed_people_hit_civilians_and_a_mine_its_vehicle() {
+    // Ukraine: shelling that killed two, no armed side hit.
+    let evs = events_of(
+        "2023-10-18",
+        "Russian artillery shelled Kherson on Tuesday, killing two people, the regional governor said.\n",
+    );
+    let e = find(&evs, "Shelling/artillery/missile attack", "Kherson");
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Civilians (Ukraine)"),
+        "{}",
+        show(&evs)
+    );
+    // Nigeria: a landmine under a military truck hit the army.
+    let evs = events_of(
+        "2020-03-12",
+        "On Tuesday, a landmine struck a Nigerian army truck on the road between Damboa and Maiduguri, killing four soldiers, a military source said.\n",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.sub_event_type.as_str() == "Remote explosive/landmine/IED")
+        .unwrap_or_else(|| panic!("no IED:\n{}", show(&evs)));
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Military Forces of Nigeria"),
+        "{}",
+        show(&evs)
+    );
+}
