@@ -31,18 +31,7 @@ pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
     drafts.retain(|d| !d.headline || !body_types.contains(&d.sub.event_type()));
     // Fighting reported with a change of territory at the same place is
     // that change ("après de violents combats, l'armée a repris la ville").
-    let territory: Vec<(usize, String, PlaceMention, FuzzyDate)> = drafts
-        .iter()
-        .filter(|d| matches!(d.sub, SubEventType::GovernmentRegainsTerritory))
-        .map(|d| {
-            (
-                d.sentence,
-                d.actor1.canonical.clone(),
-                d.place.value.mention.clone(),
-                d.date,
-            )
-        })
-        .collect();
+    let territory = facts(&drafts, SubEventType::GovernmentRegainsTerritory);
     // Only the winner's own fighting is absorbed: a counter-attack by the
     // other side ("the jihadists then counter-attacked") stays a clash.
     drafts.retain(|d| {
@@ -61,18 +50,7 @@ pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
     });
     // An attack whose victims were carried off is the abduction ("gunmen
     // stormed a school ... and kidnapped 27 pupils").
-    let abductions: Vec<(usize, String, PlaceMention, FuzzyDate)> = drafts
-        .iter()
-        .filter(|d| d.sub == SubEventType::Abduction)
-        .map(|d| {
-            (
-                d.sentence,
-                d.actor1.canonical.clone(),
-                d.place.value.mention.clone(),
-                d.date,
-            )
-        })
-        .collect();
+    let abductions = facts(&drafts, SubEventType::Abduction);
     // Killings told with the weapon that did them ("deux civils tués à Sake
     // lorsque des bombes sont tombées") are that strike: its victims and
     // toll go to it.
@@ -148,6 +126,23 @@ pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
             })
     });
     drafts
+}
+
+/// The sentence, doer, place and date of every draft of one sub-event
+/// type, for the drafts those events stand for.
+fn facts(drafts: &[Draft], sub: SubEventType) -> Vec<(usize, String, PlaceMention, FuzzyDate)> {
+    drafts
+        .iter()
+        .filter(|d| d.sub == sub)
+        .map(|d| {
+            (
+                d.sentence,
+                d.actor1.canonical.clone(),
+                d.place.value.mention.clone(),
+                d.date,
+            )
+        })
+        .collect()
 }
 
 /// A name the gazetteer lacks, placed at a neighbour's coordinates.

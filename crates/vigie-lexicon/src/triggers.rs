@@ -304,7 +304,15 @@ mod tests {
                     .as_str()
             })
             .collect();
-        assert_eq!(ids, vec!["en.explode.ied"]);
+        // "killed" is an ambiguous verb (doer_named): it matches, and the
+        // extractor lets the bomb tell the event.
+        assert_eq!(ids, vec!["en.explode.ied", "en.attack.ambiguous"]);
+        let ambiguous = t.rule(
+            *t.matcher()
+                .payload(t.matcher().find(&f)[1].pattern)
+                .unwrap(),
+        );
+        assert!(ambiguous.is_some_and(|r| r.doer_named));
     }
 
     #[test]

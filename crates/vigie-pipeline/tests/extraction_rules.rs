@@ -3,46 +3,17 @@
 //! keep out. Run the whole chain (cleaning, annotators, extractor) on the
 //! embedded data files.
 
-use std::sync::{Arc, OnceLock};
-use vigie_core::{Article, Event, FuzzyDate, InputFormat, MetaSource, Origin};
-use vigie_lexicon::Lexicon;
-use vigie_pipeline::{Pipeline, Processed};
-
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| {
-        let lex = Lexicon::embedded().unwrap_or_else(|e| panic!("embedded lexicon: {e}"));
-        Pipeline::new(Arc::new(lex))
-    })
-}
+mod common;
+use common::show;
+use vigie_core::Event;
+use vigie_pipeline::Processed;
 
 fn run(published: &str, text: &str) -> Processed {
-    let mut a = Article::new("t", text, Origin::new("test", InputFormat::Text));
-    let date = FuzzyDate::parse(published).unwrap_or_else(|| panic!("bad date {published}"));
-    a.offer_published(date, MetaSource::Input);
-    pipeline().process(a)
+    common::process(common::dated(published, text))
 }
 
 fn events(published: &str, text: &str) -> Vec<Event> {
     run(published, text).extraction.events
-}
-
-fn show(evs: &[Event]) -> String {
-    evs.iter()
-        .map(|e| {
-            format!(
-                "{} {} | {} | {} | {} vs {:?} | {:?}",
-                e.event_date,
-                e.date_precision.as_str(),
-                e.sub_event_type.as_str(),
-                e.location.as_deref().unwrap_or("-"),
-                e.actor1,
-                e.actor2,
-                e.fatalities
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The only event, checked field by field (`None` = not checked).
