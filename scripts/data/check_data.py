@@ -49,7 +49,9 @@ REQUIRED_ACTORS = {
     "M5-RFP: June 5 Movement - Rally of Patriotic Forces": None, "Protesters (Mali)": 6, "Police Forces of Mali": 1,
     "Civilians (Syria)": 7, "Civilians (Ukraine)": 7, "Civilians (Cameroon)": 7, "Civilians (Afghanistan)": 7,
 }
-ACTOR_KEYS = {"name", "inter", "countries", "years", "classes", "fr", "en", "leaders", "notes"}
+ACTOR_KEYS = {"name", "inter", "countries", "years", "classes", "fr", "en", "leaders", "notes", "from", "until",
+              "dated"}
+DATED_KEYS = {"from", "until", "fr", "en", "notes"}
 TEMPLATE_KEYS = {"name", "inter", "classes", "names", "fr", "en", "notes"}
 GENERIC_KEYS = {"class", "fallback", "countries", "fr", "en", "notes", "prefer_fallback", "local"}
 CLAIMANT_KEYS = {"name", "kind", "fr", "en", "notes"}
@@ -176,6 +178,7 @@ class Actor:
         self.src = src
         self.aliases = {"fr": {}, "en": {}}  # lang -> alias -> "template" | "named"
         self.extended = False
+        self.periods = {}  # folded alias -> (from, until) ISO days ("" when open)
 
     def add(self, lang, alias, origin):
         prev = self.aliases[lang].get(alias)
@@ -352,18 +355,62 @@ def load_named(path, actors, countries, named_names):
             actors[name] = act
             new += 1
         act.src = path
+        period = parse_period(where, a)
+        if period:
+            act.periods[fold(name)] = period
         for lang in LANGS:
             for al in lists[lang]:
                 act.add(lang, al, "named")
+                if period:
+                    act.periods[fold(al)] = period
+        dated = a.get("dated", [])
+        if not isinstance(dated, list):
+            err(f"{where}: dated must be a list of [[actor.dated]] tables")
+            dated = []
+        for j, d in enumerate(dated, start=1):
+            dw = f"{where} dated #{j}"
+            for k in set(d) - DATED_KEYS:
+                err(f"{dw}: unknown key {k!r}")
+            p = parse_period(dw, d)
+            if not p:
+                err(f"{dw}: needs from or until")
+            dl = check_lang_lists(dw, d, allow_empty=False)
+            for lang in LANGS:
+                for al in dl[lang]:
+                    act.add(lang, al, "named")
+                    if p:
+                        act.periods[fold(al)] = p
     return new, ext, len(entries)
 
 
-def disjoint(a, b):
+def disjoint(a, b, key=None):
     if a.countries and b.countries and not (a.countries & b.countries):
         return True
     if a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]):
         return True
+    pa, pb = a.periods.get(key), b.periods.get(key)
+    if pa and pb and ((pa[1] and pb[0] and pa[1] < pb[0]) or (pb[1] and pa[0] and pb[1] < pa[0])):
+        return True
     return False
+
+
+def parse_period(where, entry):
+    """(from, until) as ISO day strings ("" when open), or None without dates."""
+    out = []
+    for k in ("from", "until"):
+        v = entry.get(k)
+        if v is None:
+            out.append("")
+            continue
+        v = str(v)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            err(f"{where}: {k} = {v!r} is not a day written YYYY-MM-DD")
+            out.append("")
+            continue
+        out.append(v)
+    if out[0] and out[1] and out[1] < out[0]:
+        err(f"{where}: until {out[1]} is before from {out[0]}")
+    return tuple(out) if any(out) else None
 
 
 # The code compiles the aliases of both languages and every canonical name into one
@@ -394,7 +441,7 @@ def check_actor_conflicts(actors, idx, verbose):
             bad = []
             pool = named if named else tmpl
             for x, y in itertools.combinations(pool, 2):
-                if not disjoint(actors[x], actors[y]):
+                if not disjoint(actors[x], actors[y], key):
                     bad.append((x, y))
             shown = "; ".join(f"{n} ({owners[n][0]!r}, {owners[n][1]})" for n in sorted(owners))
             if bad:

@@ -32,23 +32,44 @@ pub enum Target {
 
 /// Finds actor aliases in a sentence. Named actors win over generic
 /// references on the same words; among named actors, one operating in the
-/// article's focus country wins.
-pub fn find_actors(s: &SentenceView, lex: &Lexicon, focus: Option<&str>) -> Vec<FoundActor> {
+/// article's focus country wins, then one whose alias is dated to the
+/// article's period (an alias of another period is dropped when the words
+/// have another reading).
+pub fn find_actors(
+    s: &SentenceView,
+    lex: &Lexicon,
+    focus: Option<&str>,
+    date: Option<chrono::NaiveDate>,
+) -> Vec<FoundActor> {
     let m = lex.actors.matcher();
     let mut out = Vec::new();
     for hit in m.find(&s.folded) {
-        let mut named: Vec<usize> = Vec::new();
+        // Named candidates with their period fit: 2 dated to the article's
+        // period, 1 undated, 0 dated to another period.
+        let mut fits: Vec<(usize, u8)> = Vec::new();
         let mut generic: Vec<usize> = Vec::new();
         for t in m.payloads(hit.pattern) {
-            match *t {
-                AliasTarget::Actor(i) => {
-                    if !named.contains(&i) {
-                        named.push(i)
-                    }
+            let (i, fit) = match *t {
+                AliasTarget::Actor(i) => (i, 1),
+                AliasTarget::Dated(i, p) => {
+                    let covers = lex.actors.period(p).is_some_and(|p| p.covers(date));
+                    (i, if covers { 2 } else { 0 })
                 }
-                AliasTarget::Generic(r) => generic.push(r),
+                AliasTarget::Generic(r) => {
+                    generic.push(r);
+                    continue;
+                }
+            };
+            match fits.iter_mut().find(|(j, _)| *j == i) {
+                Some(e) => e.1 = e.1.max(fit),
+                None => fits.push((i, fit)),
             }
         }
+        if fits.iter().any(|&(_, f)| f > 0) || !generic.is_empty() {
+            fits.retain(|&(_, f)| f > 0);
+        }
+        let fit_of = |i: usize| fits.iter().find(|(j, _)| *j == i).map_or(0, |e| e.1);
+        let mut named: Vec<usize> = fits.iter().map(|e| e.0).collect();
         let focus_generic = generic.iter().any(|&r| {
             lex.actors.generic(r).is_some_and(|g| {
                 !g.countries.is_empty() && focus.is_some_and(|f| g.countries.iter().any(|c| c == f))
@@ -70,7 +91,7 @@ pub fn find_actors(s: &SentenceView, lex: &Lexicon, focus: Option<&str>) -> Vec<
                 let operates =
                     a.is_some_and(|a| focus.is_some_and(|f| a.countries.iter().any(|c| c == f)));
                 let hand = a.is_some_and(|a| a.template.is_none());
-                (u8::from(operates), u8::from(hand))
+                (u8::from(operates), fit_of(*i), u8::from(hand))
             };
             let best = named.iter().copied().max_by_key(score);
             match best {

@@ -183,7 +183,12 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     // Actors next: their names are not dates ("Mouvement du 23-Mars").
     let mut found_actors: Vec<actors::FoundActor> = Vec::new();
     for view in &views {
-        found_actors.extend(actors::find_actors(view, lex, focus.as_deref()));
+        found_actors.extend(actors::find_actors(
+            view,
+            lex,
+            focus.as_deref(),
+            article.published.map(|p| p.date),
+        ));
     }
     for a in &found_actors {
         taken[a.sentence].push((a.first, a.last));

@@ -32,8 +32,30 @@ pub struct Actor {
 pub enum AliasTarget {
     /// An actor of [`Actors::get`].
     Actor(usize),
+    /// An actor, for articles of a period only ([`Actors::period`]): "the
+    /// Taliban" are an armed group before 15 August 2021 and Afghanistan's
+    /// state forces after.
+    Dated(usize, usize),
     /// A generic reference rule ([`Actors::generic`]).
     Generic(usize),
+}
+
+/// The dates an alias applies between (both inclusive, either open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Period {
+    pub from: Option<chrono::NaiveDate>,
+    pub until: Option<chrono::NaiveDate>,
+}
+
+impl Period {
+    /// Whether an article of `date` falls in the period. An undated article
+    /// is taken as recent: it falls in every period still open.
+    pub fn covers(&self, date: Option<chrono::NaiveDate>) -> bool {
+        match date {
+            Some(d) => self.from.is_none_or(|f| f <= d) && self.until.is_none_or(|u| d <= u),
+            None => self.until.is_none(),
+        }
+    }
 }
 
 /// The actor a generic reference stands for when the article names no
@@ -125,6 +147,75 @@ struct ActorEntry {
     /// ISO alpha-2 code ("Military Forces of the United States").
     #[serde(default)]
     names: std::collections::BTreeMap<String, String>,
+    /// Named actors only: the entry's aliases (and name) apply to articles
+    /// dated from / until these days (`"2021-08-15"`).
+    #[serde(default)]
+    from: Option<toml::Value>,
+    #[serde(default)]
+    until: Option<toml::Value>,
+    /// Named actors only: aliases that apply in a period only.
+    #[serde(default)]
+    dated: Vec<DatedEntry>,
+}
+
+/// `[[actor.dated]]`: aliases of the actor for articles of a period.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatedEntry {
+    #[serde(default)]
+    from: Option<toml::Value>,
+    #[serde(default)]
+    until: Option<toml::Value>,
+    #[serde(default)]
+    fr: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+    #[serde(default, rename = "notes")]
+    _notes: Option<String>,
+}
+
+/// A day written `"2021-08-15"` (or as a bare TOML date).
+fn parse_day(
+    file: &str,
+    actor: &str,
+    key: &str,
+    v: Option<&toml::Value>,
+) -> Result<Option<chrono::NaiveDate>, LexiconError> {
+    let Some(v) = v else { return Ok(None) };
+    let text = match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Datetime(d) => d.to_string(),
+        other => other.to_string(),
+    };
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            LexiconError::invalid(
+                file,
+                format!("{actor:?}: {key} = {text} is not a day written YYYY-MM-DD"),
+            )
+        })
+}
+
+fn parse_period(
+    file: &str,
+    actor: &str,
+    from: Option<&toml::Value>,
+    until: Option<&toml::Value>,
+) -> Result<Option<Period>, LexiconError> {
+    let p = Period {
+        from: parse_day(file, actor, "from", from)?,
+        until: parse_day(file, actor, "until", until)?,
+    };
+    if let (Some(f), Some(u)) = (p.from, p.until) {
+        if u < f {
+            return Err(LexiconError::invalid(
+                file,
+                format!("{actor:?}: until {u} is before from {f}"),
+            ));
+        }
+    }
+    Ok((p.from.is_some() || p.until.is_some()).then_some(p))
 }
 
 #[derive(Debug, Deserialize)]
@@ -157,6 +248,7 @@ pub struct Actors {
     generic: Vec<GenericRule>,
     matcher: PhraseMatcher<AliasTarget>,
     leaders: PhraseMatcher<usize>,
+    periods: Vec<Period>,
 }
 
 /// Collects actor files before compiling them.
@@ -169,6 +261,7 @@ pub struct ActorsBuilder {
     aliases: Vec<(String, AliasTarget)>,
     leaders: Vec<(String, usize)>,
     templates: Vec<(String, ActorEntry)>,
+    periods: Vec<Period>,
 }
 
 impl ActorsBuilder {
@@ -197,11 +290,32 @@ impl ActorsBuilder {
                 template: None,
             };
             let idx = self.upsert(actor);
+            let name = entry.name.trim();
+            let target = match parse_period(file, name, entry.from.as_ref(), entry.until.as_ref())?
+            {
+                Some(p) => {
+                    self.periods.push(p);
+                    AliasTarget::Dated(idx, self.periods.len() - 1)
+                }
+                None => AliasTarget::Actor(idx),
+            };
             // The canonical name is an alias of itself.
-            self.aliases
-                .push((entry.name.clone(), AliasTarget::Actor(idx)));
+            self.aliases.push((entry.name.clone(), target));
             for a in aliases {
-                self.aliases.push((a, AliasTarget::Actor(idx)));
+                self.aliases.push((a, target));
+            }
+            for d in &entry.dated {
+                let Some(p) = parse_period(file, name, d.from.as_ref(), d.until.as_ref())? else {
+                    return Err(LexiconError::invalid(
+                        file,
+                        format!("{name:?}: a [[actor.dated]] list needs from or until"),
+                    ));
+                };
+                self.periods.push(p);
+                let target = AliasTarget::Dated(idx, self.periods.len() - 1);
+                for a in d.fr.iter().chain(&d.en) {
+                    self.aliases.push((a.clone(), target));
+                }
             }
             for l in &entry.leaders {
                 self.leaders.push((l.clone(), idx));
@@ -213,6 +327,12 @@ impl ActorsBuilder {
                 return Err(LexiconError::invalid(
                     file,
                     format!("template {:?}: leaders belong to named actors", entry.name),
+                ));
+            }
+            if entry.from.is_some() || entry.until.is_some() || !entry.dated.is_empty() {
+                return Err(LexiconError::invalid(
+                    file,
+                    format!("template {:?}: periods belong to named actors", entry.name),
                 ));
             }
             self.templates.push((file.to_string(), entry));
@@ -348,6 +468,7 @@ impl ActorsBuilder {
             generic: self.generic,
             matcher: builder.build(),
             leaders: leaders.build(),
+            periods: self.periods,
         })
     }
 }
@@ -401,6 +522,11 @@ fn expand(pattern: &str, country: &Country) -> Option<Vec<String>> {
 impl Actors {
     pub fn get(&self, idx: usize) -> Option<&Actor> {
         self.actors.get(idx)
+    }
+
+    /// The period of a dated alias ([`AliasTarget::Dated`]).
+    pub fn period(&self, idx: usize) -> Option<&Period> {
+        self.periods.get(idx)
     }
 
     pub fn by_name(&self, name: &str) -> Option<&Actor> {
@@ -522,7 +648,9 @@ fr = ["mercenaires"]
             .find(&f)
             .iter()
             .map(|m| match a.matcher().payload(m.pattern) {
-                Some(AliasTarget::Actor(i)) => a.get(*i).unwrap().name.clone(),
+                Some(AliasTarget::Actor(i)) | Some(AliasTarget::Dated(i, _)) => {
+                    a.get(*i).unwrap().name.clone()
+                }
                 Some(AliasTarget::Generic(c)) => {
                     format!("generic:{}", a.generic(*c).unwrap().class)
                 }
@@ -649,5 +777,95 @@ fr = ["mercenaires"]
             )
             .unwrap_err();
         assert!(e.to_string().starts_with("bad.toml:"), "{e}");
+    }
+
+    #[test]
+    fn dated_aliases_carry_their_period() {
+        let countries = Countries::parse("c", TEST_COUNTRIES.as_bytes()).unwrap();
+        let mut b = ActorsBuilder::new();
+        let file = r#"
+[[actor]]
+name = "Taliban"
+inter = 2
+countries = ["AF"]
+until = "2021-08-14"
+en = ["Taliban"]
+
+[[actor]]
+name = "Military Forces of Afghanistan"
+inter = 1
+countries = ["AF"]
+en = ["Afghan National Army"]
+
+[[actor.dated]]
+from = 2021-08-15
+en = ["Taliban", "Taliban forces"]
+"#;
+        b.add_file("af.toml", file.as_bytes()).unwrap();
+        let a = b.build(&countries).unwrap();
+        let f = Folded::new("Taliban forces and the Taliban", None);
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let mut seen = Vec::new();
+        for m in a.matcher().find(&f) {
+            for t in a.matcher().payloads(m.pattern) {
+                if let AliasTarget::Dated(i, p) = *t {
+                    let p = a.period(p).unwrap();
+                    seen.push((
+                        a.get(i).unwrap().name.clone(),
+                        p.covers(day("2019-05-01")),
+                        p.covers(day("2023-05-01")),
+                        p.covers(None),
+                    ));
+                }
+            }
+        }
+        seen.sort();
+        seen.dedup();
+        assert_eq!(
+            seen,
+            vec![
+                (
+                    "Military Forces of Afghanistan".to_string(),
+                    false,
+                    true,
+                    true
+                ),
+                ("Taliban".to_string(), true, false, false),
+            ]
+        );
+        // The undated alias stays an ordinary one.
+        assert_eq!(
+            resolve(&a, "Afghan National Army"),
+            ["Military Forces of Afghanistan"]
+        );
+    }
+
+    #[test]
+    fn bad_periods_are_reported_with_the_file() {
+        let mut b = ActorsBuilder::new();
+        let e = b
+            .add_file(
+                "p.toml",
+                b"[[actor]]\nname = \"X\"\ninter = 2\nfrom = \"2021-13-01\"\nen = [\"Xx\"]\n",
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.toml: \"X\": from = 2021-13-01 is not a day written YYYY-MM-DD"
+        );
+        let e = b
+            .add_file(
+                "p.toml",
+                b"[[actor]]\nname = \"X\"\ninter = 2\nfrom = \"2021-08-15\"\nuntil = \"2020-01-01\"\nen = [\"Xx\"]\n",
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("before from"), "{e}");
+        let e = b
+            .add_file(
+                "p.toml",
+                b"[[actor]]\nname = \"X\"\ninter = 2\nen = [\"Xx\"]\n[[actor.dated]]\nen = [\"Yy\"]\n",
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("needs from or until"), "{e}");
     }
 }

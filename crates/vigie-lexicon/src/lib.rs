@@ -22,7 +22,7 @@ pub mod outlets;
 pub mod pattern;
 pub mod triggers;
 
-pub use actors::{Actor, Actors, AliasTarget, Fallback, FallbackActor, GenericRule};
+pub use actors::{Actor, Actors, AliasTarget, Fallback, FallbackActor, GenericRule, Period};
 pub use calendar::{Calendar, DateWord, Unit};
 pub use claimants::{Claimant, Claimants};
 pub use countries::{Countries, Country};
