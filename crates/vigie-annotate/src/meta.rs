@@ -31,7 +31,10 @@ pub fn outlet_from_host(article: &mut Article, lex: &Lexicon) {
 ///
 /// A header day written without its year ("Mis à jour à 09h10 le 12/04",
 /// "Publié le mardi 12 avril") takes the year the metadata gives, else
-/// the latest year the text names.
+/// the latest year the header and footer name. A wire dateline with
+/// neither ("MOGADISHU, Sept 23 (Reuters) -") takes the first year, from
+/// the latest one the text names, in which the day falls on the weekday
+/// the lead reports on ("said on Friday").
 pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex: &Lexicon) {
     let current = article.published;
     if current.is_some_and(|p| p.precision == Precision::Day) {
@@ -99,27 +102,51 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
             }
         }
     }
-    // A wire dateline: "CITY, 12 août (Reuters) -" at the start of the
-    // first sentence.
-    if found.is_none() {
-        if let Some(first) = sentences.first() {
-            let view = SentenceView::new(&article.text, 0, first.span);
-            let mut ctx = DateContext {
-                published: year()
-                    .map(|y| FuzzyDate::new(y.date, y.precision.max(Precision::Month))),
-                last: None,
-            };
-            if let Some(d) = find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx)
-                .into_iter()
-                .next()
-            {
-                let wire = d.first <= 4
+    // A wire dateline: "CITY, 12 août (Reuters) -" at the start of one of
+    // the first sentences (a headline may come before it).
+    for (i, lead) in sentences.iter().enumerate().take(DATELINE_SENTENCES) {
+        if found.is_some() {
+            break;
+        }
+        {
+            let view = SentenceView::new(&article.text, i, lead.span);
+            let dateline = |year: Option<FuzzyDate>| {
+                let mut ctx = DateContext {
+                    published: year,
+                    last: None,
+                };
+                let d = find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx)
+                    .into_iter()
+                    .next()?;
+                let wire = d.first <= DATELINE_WORDS
                     && view.word(d.first.saturating_sub(1)) == ","
                     && (d.last + 1..(d.last + 6).min(view.len()))
                         .any(|k| matches!(view.word(k), "(" | "-"));
                 let absolute = !d.value.relative || has_month(&view, lex, d.first, d.last);
-                if wire && absolute && d.value.precision == Precision::Day {
-                    found = Some(FuzzyDate::day(d.value.value));
+                (wire && absolute && d.value.precision == Precision::Day)
+                    .then(|| FuzzyDate::day(d.value.value))
+            };
+            match year() {
+                Some(y) => {
+                    found = dateline(Some(FuzzyDate::new(
+                        y.date,
+                        y.precision.max(Precision::Month),
+                    )));
+                }
+                // Nothing gives the year: the weekday the lead reports on
+                // ("said on Friday") picks it, from the latest year the
+                // text names.
+                None => {
+                    let weekday = report_weekday(&view, lex);
+                    let from = latest_named(article, sentences, lex, Precision::Year);
+                    if let (Some(wd), Some(from)) = (weekday, from) {
+                        let y0 = from.date.year();
+                        found = (y0..=y0 + WEEKDAY_YEARS).find_map(|y| {
+                            let probe = chrono::NaiveDate::from_ymd_opt(y, 1, 1)?;
+                            dateline(Some(FuzzyDate::new(probe, Precision::Year)))
+                                .filter(|d| d.date.weekday().num_days_from_monday() == wd)
+                        });
+                    }
                 }
             }
         }
@@ -135,6 +162,47 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
         }
         _ => {}
     }
+}
+
+/// In how many sentences from the start a wire dateline is looked for.
+const DATELINE_SENTENCES: usize = 4;
+
+/// How many words a dateline's place may take before its day ("GOMA,
+/// Democratic Republic of Congo, May 1", "GAO (Mali), 14 janvier").
+const DATELINE_WORDS: usize = 8;
+
+/// How many years after the latest year the text names a dateline
+/// without its year may fall in.
+const WEEKDAY_YEARS: i32 = 3;
+
+/// The first weekday a sentence gives as the day of the report (0 =
+/// Monday): right after a reporting verb ("said on Friday", "a annoncé
+/// samedi"). A weekday elsewhere is mostly the event's, days earlier.
+fn report_weekday(view: &SentenceView, lex: &Lexicon) -> Option<u32> {
+    let claims = &lex.cues.claims;
+    let verb_ends: Vec<usize> = claims
+        .find(&view.folded)
+        .into_iter()
+        .filter(|h| {
+            claims
+                .payloads(h.pattern)
+                .any(|c| *c == vigie_lexicon::ClaimCue::Verb)
+        })
+        .map(|h| h.last)
+        .collect();
+    let m = lex.calendar.matcher();
+    m.find(&view.folded).into_iter().find_map(|hit| {
+        let reported = verb_ends
+            .iter()
+            .any(|&e| e < hit.first && hit.first <= e + 2);
+        if !reported {
+            return None;
+        }
+        m.payloads(hit.pattern).find_map(|(w, _)| match w {
+            vigie_lexicon::DateWord::Weekday(d) => Some(*d),
+            _ => None,
+        })
+    })
 }
 
 /// Whether tokens `first..=last` name a month ("12 avril", "April 12"):

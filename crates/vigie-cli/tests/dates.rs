@@ -112,11 +112,12 @@ fn header_days_without_their_year() {
              © 2016 Mesopotamia News. All rights reserved.",
         ),
         // Syria: a wire dateline without its year; the only year the prose
-        // names is background: no year is guessed from it.
+        // names is background, and 25 December falls on a Thursday in none
+        // of the years from it: no year is guessed.
         line(
             "sy-wire",
             "https://www.levant-wire.example/?p=5512",
-            "AMMAN, Dec 25 (Reuters) - Russian and Syrian warplanes struck towns in southern Idlib on Tuesday, rescuers said, in the heaviest raids since a truce collapsed in August 2018.",
+            "AMMAN, Dec 25 (Reuters) - Russian and Syrian warplanes struck towns in southern Idlib on Thursday, rescuers said, in the heaviest raids since a truce collapsed in August 2018.",
         ),
         // Burkina Faso: a full French header line.
         line(
@@ -141,6 +142,57 @@ fn header_days_without_their_year() {
         "a background year dated the story: {wire:?}"
     );
     assert_eq!(first("bf").0, "2022-04-11");
+}
+
+/// Class: wire copy whose dateline gives the day and month but no year
+/// ("MOGADISHU, Sept 23 (Reuters) -"), with nothing else dating it. The
+/// lead names the weekday of the report ("said on Friday") and the text
+/// names earlier years: the year is the first one, from the latest year
+/// named, in which that day falls on that weekday. The weekday of an
+/// event ("attacked on Friday") is no evidence: reports come days later.
+#[test]
+fn wire_datelines_without_a_year_take_it_from_the_lead_weekday() {
+    let plain = |id: &str, text: &str| serde_json::json!({"id": id, "text": text});
+    let got = extract(&[
+        // Somalia, English: 23 September is a Friday in 2022, after the
+        // 2006 and 2022 the text names.
+        plain(
+            "so",
+            "MOGADISHU, Sept 23 (Reuters) - Al Shabaab fighters attacked a military base near Adale in the Middle Shabelle region, killing at least seven soldiers, a regional official said on Friday.\n\n\
+             The group, which has fought the government since 2006, has lost several towns to an offensive the army began in August 2022.",
+        ),
+        // Mali, French: 14 January is a Saturday in 2023, not in 2021 or
+        // 2022.
+        plain(
+            "ml",
+            "GAO (Mali), 14 janvier (AFP) - L'armée malienne a annoncé samedi avoir repoussé une attaque jihadiste contre son camp de Tessit, dans la région de Gao, tuant une vingtaine d'assaillants.\n\n\
+             La zone des trois frontières est le théâtre de combats entre l'armée et les groupes jihadistes depuis le départ de la force Barkhane en 2021.",
+        ),
+        // Ukraine: 2 June is a Monday in none of 2019-2022: no year.
+        plain(
+            "ua",
+            "KYIV, June 2 (Reuters) - Russian forces shelled the town of Avdiivka, killing two civilians, the regional governor said on Monday, in fighting that has gone on since 2019.",
+        ),
+        // Nigeria: the weekday is the attack's, not the report's (the
+        // report came days later): 12 March 2021 is a Friday, but no year
+        // is taken from it.
+        plain(
+            "ng",
+            "MAIDUGURI, Nigeria, March 12 (Reuters) - Islamist insurgents attacked the town of Dikwa on Friday, burning the police station, residents said, the latest raid since the army withdrew in 2020.",
+        ),
+    ]);
+    let dates = |id: &str| -> Vec<String> {
+        let (_, evs) = got.iter().find(|(i, _)| i == id).unwrap();
+        evs.iter().map(|e| e.0.clone()).collect()
+    };
+    assert_eq!(dates("so"), ["2022-09-23"], "{got:?}");
+    assert_eq!(
+        dates("ml").first().map(String::as_str),
+        Some("2023-01-14"),
+        "{got:?}"
+    );
+    assert!(dates("ua").is_empty(), "{got:?}");
+    assert!(dates("ng").is_empty(), "{got:?}");
 }
 
 #[test]
