@@ -86,20 +86,35 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
             .map(|d| FuzzyDate::day(d.value.value));
         let undated_day = found.is_none() && line.bytes().any(|b| b.is_ascii_digit());
         if undated_day {
-            if let Some(y) = year() {
+            // "12 avril" takes the year; "mardi" alone is relative to a
+            // day we do not know.
+            let day_in = |y: i32| {
                 let mut ctx = DateContext {
-                    published: Some(FuzzyDate::new(y.date, Precision::Year)),
+                    published: chrono::NaiveDate::from_ymd_opt(y, 1, 1)
+                        .map(|d| FuzzyDate::new(d, Precision::Year)),
                     last: None,
                 };
-                // "12 avril" takes the year; "mardi" alone is relative to
-                // a day we do not know.
-                found = find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx)
+                find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx)
                     .iter()
                     .filter(|d| d.value.precision == Precision::Day)
                     .find(|d| has_month(&view, lex, d.first, d.last))
                     .map(|d| FuzzyDate::day(d.value.value))
-                    .or_else(|| numeric_day_month(&view, y.date.year()));
-            }
+                    .or_else(|| numeric_day_month(&view, y))
+            };
+            found = match year() {
+                Some(y) => day_in(y.date.year()),
+                // No year anywhere but the prose: a weekday written with
+                // the day ("Publié le mardi 12 avril") picks it, from the
+                // latest year the text names.
+                None => first_weekday(&view, lex).and_then(|wd| {
+                    let y0 = latest_named(article, sentences, lex, Precision::Year)?
+                        .date
+                        .year();
+                    (y0..=y0 + WEEKDAY_YEARS).find_map(|y| {
+                        day_in(y).filter(|d| d.date.weekday().num_days_from_monday() == wd)
+                    })
+                }),
+            };
         }
     }
     // A wire dateline: "CITY, 12 août (Reuters) -" at the start of one of
@@ -175,9 +190,14 @@ const DATELINE_WORDS: usize = 8;
 /// without its year may fall in.
 const WEEKDAY_YEARS: i32 = 3;
 
-/// The first weekday a sentence gives as the day of the report (0 =
-/// Monday): right after a reporting verb ("said on Friday", "a annoncé
-/// samedi"). A weekday elsewhere is mostly the event's, days earlier.
+/// The first weekday a line names (0 = Monday).
+fn first_weekday(view: &SentenceView, lex: &Lexicon) -> Option<u32> {
+    weekday_where(view, lex, |_| true)
+}
+
+/// The first weekday a sentence gives as the day of the report: right
+/// after a reporting verb ("said on Friday", "a annoncé samedi"). A
+/// weekday elsewhere is mostly the event's, days earlier.
 fn report_weekday(view: &SentenceView, lex: &Lexicon) -> Option<u32> {
     let claims = &lex.cues.claims;
     let verb_ends: Vec<usize> = claims
@@ -190,19 +210,23 @@ fn report_weekday(view: &SentenceView, lex: &Lexicon) -> Option<u32> {
         })
         .map(|h| h.last)
         .collect();
-    let m = lex.calendar.matcher();
-    m.find(&view.folded).into_iter().find_map(|hit| {
-        let reported = verb_ends
-            .iter()
-            .any(|&e| e < hit.first && hit.first <= e + 2);
-        if !reported {
-            return None;
-        }
-        m.payloads(hit.pattern).find_map(|(w, _)| match w {
-            vigie_lexicon::DateWord::Weekday(d) => Some(*d),
-            _ => None,
-        })
+    weekday_where(view, lex, |first| {
+        verb_ends.iter().any(|&e| e < first && first <= e + 2)
     })
+}
+
+/// The first weekday named at a token `at` accepts.
+fn weekday_where(view: &SentenceView, lex: &Lexicon, at: impl Fn(usize) -> bool) -> Option<u32> {
+    let m = lex.calendar.matcher();
+    m.find(&view.folded)
+        .into_iter()
+        .filter(|hit| at(hit.first))
+        .find_map(|hit| {
+            m.payloads(hit.pattern).find_map(|(w, _)| match w {
+                vigie_lexicon::DateWord::Weekday(d) => Some(*d),
+                _ => None,
+            })
+        })
 }
 
 /// Whether tokens `first..=last` name a month ("12 avril", "April 12"):

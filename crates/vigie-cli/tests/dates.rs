@@ -195,6 +195,53 @@ fn wire_datelines_without_a_year_take_it_from_the_lead_weekday() {
     assert!(dates("ng").is_empty(), "{got:?}");
 }
 
+/// Class: a header line with the weekday and the day but no year
+/// ("Publié le mardi 12 avril"), no year in the metadata, header or
+/// footer. The weekday picks the year, from the latest one the prose
+/// names; a header day without a weekday is not guessed.
+#[test]
+fn header_days_with_a_weekday_take_the_year_it_fits() {
+    let plain = |id: &str, text: &str| serde_json::json!({"id": id, "text": text});
+    let got = extract(&[
+        // Burkina Faso: 12 April is a Tuesday in 2022 (Monday in 2021).
+        plain(
+            "bf",
+            "Djibo : le camp militaire attaqué\n\
+             Publié le mardi 12 avril à 18:05\n\
+             Des hommes armés ont attaqué lundi le camp militaire de Djibo, dans la province du Soum, a annoncé l'état-major, qui fait état de quatre soldats tués. La ville est sous blocus depuis 2021.",
+        ),
+        // DR Congo: 9 March is a Thursday in 2023.
+        plain(
+            "cd",
+            "M23 rebels take Rutshuru\n\
+             Published Thursday 9 March | 3 min read\n\
+             M23 rebels seized the town of Rutshuru in North Kivu on Wednesday after two days of fighting with the Congolese army, residents said. The rebels resumed their offensive in late 2021.",
+        ),
+        // Mozambique: a day without weekday or year: no year is guessed.
+        plain(
+            "mz",
+            "Raid sur Macomia\n\
+             Mis à jour à 09h10 le 13/05\n\
+             Des insurgés ont attaqué vendredi la ville de Macomia, dans la province de Cabo Delgado, et se sont battus pendant des heures avec les soldats mozambicains, selon des sources locales, trois ans après la reprise de la région en 2021.",
+        ),
+    ]);
+    let dates = |id: &str| -> Vec<String> {
+        let (_, evs) = got.iter().find(|(i, _)| i == id).unwrap();
+        evs.iter().map(|e| e.0.clone()).collect()
+    };
+    assert_eq!(
+        dates("bf").first().map(String::as_str),
+        Some("2022-04-11"),
+        "{got:?}"
+    );
+    assert_eq!(
+        dates("cd").first().map(String::as_str),
+        Some("2023-03-08"),
+        "{got:?}"
+    );
+    assert!(dates("mz").is_empty(), "{got:?}");
+}
+
 #[test]
 fn an_article_with_no_date_at_all_is_reported() {
     let dir = tempfile::tempdir().unwrap();
