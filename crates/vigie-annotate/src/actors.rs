@@ -51,6 +51,8 @@ pub fn find_actors(
         for t in m.payloads(hit.pattern) {
             let (i, fit) = match *t {
                 AliasTarget::Actor(i) => (i, 1),
+                // Undated article: periods are not judged.
+                AliasTarget::Dated(i, _) if date.is_none() => (i, 1),
                 AliasTarget::Dated(i, p) => {
                     let covers = lex.actors.period(p).is_some_and(|p| p.covers(date));
                     (i, if covers { 2 } else { 0 })

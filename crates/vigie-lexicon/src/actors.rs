@@ -48,12 +48,12 @@ pub struct Period {
 }
 
 impl Period {
-    /// Whether an article of `date` falls in the period. An undated article
-    /// is taken as recent: it falls in every period still open.
+    /// Whether an article of `date` falls in the period; an undated
+    /// article may fall in any.
     pub fn covers(&self, date: Option<chrono::NaiveDate>) -> bool {
         match date {
             Some(d) => self.from.is_none_or(|f| f <= d) && self.until.is_none_or(|u| d <= u),
-            None => self.until.is_none(),
+            None => true,
         }
     }
 }
@@ -830,7 +830,7 @@ en = ["Taliban", "Taliban forces"]
                     true,
                     true
                 ),
-                ("Taliban".to_string(), true, false, false),
+                ("Taliban".to_string(), true, false, true),
             ]
         );
         // The undated alias stays an ordinary one.
