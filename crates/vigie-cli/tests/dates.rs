@@ -53,6 +53,17 @@ fn extract(lines: &[serde_json::Value]) -> Vec<(String, Vec<Brief>)> {
     got
 }
 
+/// A JSONL line with no URL and no date: only the text can date it.
+fn plain(id: &str, text: &str) -> serde_json::Value {
+    serde_json::json!({"id": id, "text": text})
+}
+
+/// The event dates of one article of [`extract`]'s result.
+fn dates_of(got: &[(String, Vec<Brief>)], id: &str) -> Vec<String> {
+    let (_, evs) = got.iter().find(|(i, _)| i == id).unwrap();
+    evs.iter().map(|e| e.0.clone()).collect()
+}
+
 fn line(id: &str, url: &str, text: &str) -> serde_json::Value {
     serde_json::json!({"id": id, "url": url, "text": text})
 }
@@ -152,7 +163,6 @@ fn header_days_without_their_year() {
 /// event ("attacked on Friday") is no evidence: reports come days later.
 #[test]
 fn wire_datelines_without_a_year_take_it_from_the_lead_weekday() {
-    let plain = |id: &str, text: &str| serde_json::json!({"id": id, "text": text});
     let got = extract(&[
         // Somalia, English: 23 September is a Friday in 2022, after the
         // 2006 and 2022 the text names.
@@ -181,10 +191,7 @@ fn wire_datelines_without_a_year_take_it_from_the_lead_weekday() {
             "MAIDUGURI, Nigeria, March 12 (Reuters) - Islamist insurgents attacked the town of Dikwa on Friday, burning the police station, residents said, the latest raid since the army withdrew in 2020.",
         ),
     ]);
-    let dates = |id: &str| -> Vec<String> {
-        let (_, evs) = got.iter().find(|(i, _)| i == id).unwrap();
-        evs.iter().map(|e| e.0.clone()).collect()
-    };
+    let dates = |id: &str| dates_of(&got, id);
     assert_eq!(dates("so"), ["2022-09-23"], "{got:?}");
     assert_eq!(
         dates("ml").first().map(String::as_str),
@@ -201,7 +208,6 @@ fn wire_datelines_without_a_year_take_it_from_the_lead_weekday() {
 /// names; a header day without a weekday is not guessed.
 #[test]
 fn header_days_with_a_weekday_take_the_year_it_fits() {
-    let plain = |id: &str, text: &str| serde_json::json!({"id": id, "text": text});
     let got = extract(&[
         // Burkina Faso: 12 April is a Tuesday in 2022 (Monday in 2021).
         plain(
@@ -225,10 +231,7 @@ fn header_days_with_a_weekday_take_the_year_it_fits() {
              Des insurgés ont attaqué vendredi la ville de Macomia, dans la province de Cabo Delgado, et se sont battus pendant des heures avec les soldats mozambicains, selon des sources locales, trois ans après la reprise de la région en 2021.",
         ),
     ]);
-    let dates = |id: &str| -> Vec<String> {
-        let (_, evs) = got.iter().find(|(i, _)| i == id).unwrap();
-        evs.iter().map(|e| e.0.clone()).collect()
-    };
+    let dates = |id: &str| dates_of(&got, id);
     assert_eq!(
         dates("bf").first().map(String::as_str),
         Some("2022-04-11"),
