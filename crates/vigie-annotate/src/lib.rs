@@ -19,7 +19,7 @@ pub mod numbers;
 pub mod places;
 
 use context::SentenceView;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use vigie_core::{
     ActorMention, Article, ClaimMention, DateMention, Mention, MentionValue, NumberMention,
     PlaceMention, Span, SubEventType, TriggerMention,
@@ -124,7 +124,8 @@ fn tagged<T>(s: &SentenceView, first: usize, last: usize, value: T) -> Tagged<T>
 pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     let sentences = vigie_text::split_sentences(&article.text, &article.body, &lex.text);
     meta::outlet_from_host(article, lex);
-    meta::published_from_header(article, &sentences, lex);
+    let mut named = None;
+    meta::published_from_header(article, &sentences, lex, &mut named);
     let mut ann = Annotation {
         sentences: sentences.clone(),
         ..Annotation::default()
@@ -133,9 +134,10 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     // day the text names stands for it, known to the week. (A month or a
     // year named alone is mostly background: "depuis mai 2015".)
     if article.published.is_none() {
-        if let Some(d) = meta::latest_named(article, &sentences, lex, vigie_core::Precision::Day) {
+        let named = named.unwrap_or_else(|| meta::latest_named(article, &sentences, lex));
+        if let Some(d) = named.day {
             article.offer_published(
-                vigie_core::FuzzyDate::new(d.date, vigie_core::Precision::Week),
+                vigie_core::FuzzyDate::new(d, vigie_core::Precision::Week),
                 vigie_core::MetaSource::Text,
             );
         }
@@ -147,7 +149,7 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     };
     // Country words first: they set the focus that actors are read with.
     // Weight and first position per country (ties go to the first named).
-    let mut country_weight: HashMap<String, (f64, usize)> = HashMap::new();
+    let mut country_weight: HashMap<String, (f64, usize)> = HashMap::default();
     let mut taken: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
     let views: Vec<SentenceView> = sentences
         .iter()

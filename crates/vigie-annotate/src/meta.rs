@@ -35,7 +35,12 @@ pub fn outlet_from_host(article: &mut Article, lex: &Lexicon) {
 /// neither ("MOGADISHU, Sept 23 (Reuters) -") takes the first year, from
 /// the latest one the text names, in which the day falls on the weekday
 /// the lead reports on ("said on Friday").
-pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex: &Lexicon) {
+pub fn published_from_header(
+    article: &mut Article,
+    sentences: &[Sentence],
+    lex: &Lexicon,
+    named: &mut Option<Named>,
+) {
     let current = article.published;
     if current.is_some_and(|p| p.precision == Precision::Day) {
         return;
@@ -45,6 +50,14 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
     let mut year_memo: Option<Option<FuzzyDate>> = None;
     let mut year =
         || *year_memo.get_or_insert_with(|| current.or_else(|| latest_year(article, lex)));
+    // The latest year the prose names, for a weekday to pick a year
+    // from: looked up once, and only when a weekday needs it.
+    let mut named_year = || {
+        named
+            .get_or_insert_with(|| latest_named(article, sentences, lex))
+            .any
+            .map(|d| d.year())
+    };
     // The header: every line (kept or removed) before the first long
     // paragraph of the body.
     let header_end = article
@@ -107,9 +120,7 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
                 // the day ("Publié le mardi 12 avril") picks it, from the
                 // latest year the text names.
                 None => first_weekday(&view, lex).and_then(|wd| {
-                    let y0 = latest_named(article, sentences, lex, Precision::Year)?
-                        .date
-                        .year();
+                    let y0 = named_year()?;
                     (y0..=y0 + WEEKDAY_YEARS).find_map(|y| {
                         day_in(y).filter(|d| d.date.weekday().num_days_from_monday() == wd)
                     })
@@ -153,9 +164,7 @@ pub fn published_from_header(article: &mut Article, sentences: &[Sentence], lex:
                 // text names.
                 None => {
                     let weekday = report_weekday(&view, lex);
-                    let from = latest_named(article, sentences, lex, Precision::Year);
-                    if let (Some(wd), Some(from)) = (weekday, from) {
-                        let y0 = from.date.year();
+                    if let Some((wd, y0)) = weekday.and_then(|wd| Some((wd, named_year()?))) {
                         found = (y0..=y0 + WEEKDAY_YEARS).find_map(|y| {
                             let probe = chrono::NaiveDate::from_ymd_opt(y, 1, 1)?;
                             dateline(Some(FuzzyDate::new(probe, Precision::Year)))
@@ -308,31 +317,35 @@ fn latest_year(article: &Article, lex: &Lexicon) -> Option<FuzzyDate> {
     best.map(|d| FuzzyDate::new(d, Precision::Year))
 }
 
-/// The latest absolute date of at least `precision` (a day, a month, a
-/// year) the text names, at that precision: what the text says of when it
-/// was written when nothing else does.
-pub fn latest_named(
-    article: &Article,
-    sentences: &[Sentence],
-    lex: &Lexicon,
-    precision: Precision,
-) -> Option<FuzzyDate> {
+/// The latest absolute day, and date of any precision to the year, the
+/// text names: what the text says of when it was written when nothing
+/// else does.
+pub fn latest_named(article: &Article, sentences: &[Sentence], lex: &Lexicon) -> Named {
     let mut ctx = DateContext::default();
-    sentences
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| {
-            find_dates(
-                &SentenceView::new(&article.text, i, s.span),
-                &lex.calendar,
-                &lex.numbers,
-                &mut ctx,
-            )
-        })
-        .filter(|d| d.value.precision <= precision && !d.value.relative)
-        .map(|d| d.value.end.unwrap_or(d.value.value))
-        .max()
-        .map(|d| FuzzyDate::new(d, precision))
+    let mut named = Named::default();
+    for (i, s) in sentences.iter().enumerate() {
+        let view = SentenceView::new(&article.text, i, s.span);
+        for d in find_dates(&view, &lex.calendar, &lex.numbers, &mut ctx) {
+            if d.value.relative {
+                continue;
+            }
+            let v = Some(d.value.end.unwrap_or(d.value.value));
+            named.any = named.any.max(v);
+            if d.value.precision <= Precision::Day {
+                named.day = named.day.max(v);
+            }
+        }
+    }
+    named
+}
+
+/// The latest dates a text names (relative ones left out).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Named {
+    /// The latest explicit day.
+    pub day: Option<chrono::NaiveDate>,
+    /// The latest date to the year at least, a period by its end.
+    pub any: Option<chrono::NaiveDate>,
 }
 
 /// Words from which a kept line is prose rather than a header line.

@@ -6,8 +6,8 @@
 use crate::countries::{Countries, Country};
 use crate::error::{parse_toml, LexiconError};
 use crate::matcher::{PhraseMatcher, PhraseMatcherBuilder};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// One actor of the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,6 +249,8 @@ pub struct Actors {
     matcher: PhraseMatcher<AliasTarget>,
     leaders: PhraseMatcher<usize>,
     periods: Vec<Period>,
+    /// (template, country) → the actor generated from it.
+    generated: HashMap<(String, String), usize>,
 }
 
 /// Collects actor files before compiling them.
@@ -461,7 +463,14 @@ impl ActorsBuilder {
         for (name, idx) in &self.leaders {
             leaders.add(name, *idx);
         }
+        let mut generated = HashMap::default();
+        for (i, a) in self.actors.iter().enumerate() {
+            if let (Some(t), Some(c)) = (&a.template, &a.generated_for) {
+                generated.entry((t.clone(), c.clone())).or_insert(i);
+            }
+        }
         Ok(Actors {
+            generated,
             actors: self.actors,
             by_name: self.by_name,
             classes: self.classes,
@@ -590,9 +599,9 @@ impl Actors {
     /// The generated actor of `template_prefix` ("Military Forces of") for
     /// a country, e.g. the state forces of the article's country.
     pub fn generated(&self, template: &str, iso2: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| {
-            a.generated_for.as_deref() == Some(iso2) && a.template.as_deref() == Some(template)
-        })
+        self.generated
+            .get(&(template.to_string(), iso2.to_string()))
+            .and_then(|&i| self.actors.get(i))
     }
 }
 

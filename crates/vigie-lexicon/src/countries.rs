@@ -5,7 +5,7 @@
 
 use crate::error::{tsv_rows, utf8, LexiconError};
 use crate::matcher::{PhraseMatcher, PhraseMatcherBuilder};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One country.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +60,7 @@ impl Default for Countries {
     fn default() -> Self {
         Countries {
             list: Vec::new(),
-            by_iso2: HashMap::new(),
+            by_iso2: HashMap::default(),
             words: PhraseMatcherBuilder::new().build(),
         }
     }

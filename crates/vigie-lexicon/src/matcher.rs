@@ -1,14 +1,14 @@
 //! A dictionary of phrases matched on folded text, on whole tokens.
 //!
-//! Patterns are folded like the text (see `vigie_text::fold`) and searched
-//! with Aho-Corasick in the folded string, where every token is preceded by
-//! a space: a match must start at a token and end at a token end. A pattern
+//! Patterns are folded like the text (see `vigie_text::fold`) and matched
+//! as sequences of whole tokens in a trie of tokens, so a text token that
+//! starts no pattern costs one hash lookup, however many phrases the
+//! dictionary holds. A pattern
 //! written entirely in capitals in the data (`EI`, `FDS`, `IS`) only matches
 //! text written in capitals, so the acronym `IS` never matches the verb
 //! "is". [`PhraseMatcher::find`] resolves overlaps leftmost-longest.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use vigie_core::Span;
 use vigie_text::fold::fold_phrase;
 use vigie_text::Folded;
@@ -29,10 +29,19 @@ struct PatternInfo {
     payloads: Vec<usize>,
 }
 
+/// A node of the token trie: the patterns that end here and the next
+/// tokens.
+#[derive(Debug, Clone, Default)]
+struct Node {
+    ends: Vec<usize>,
+    next: HashMap<Box<str>, usize>,
+}
+
 /// Compiled phrases, each with one or more payloads.
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher<T> {
-    automaton: Option<AhoCorasick>,
+    /// The token trie; node 0 is the root.
+    trie: Vec<Node>,
     patterns: Vec<PatternInfo>,
     payloads: Vec<T>,
     /// Folded phrase → patterns with that form.
@@ -53,7 +62,7 @@ impl<T> Default for PhraseMatcherBuilder<T> {
         PhraseMatcherBuilder {
             folded: Vec::new(),
             patterns: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             payloads: Vec::new(),
         }
     }
@@ -79,7 +88,7 @@ impl<T> PhraseMatcherBuilder<T> {
         let idx = match self.index.get(&key) {
             Some(&i) => i,
             None => {
-                self.folded.push(format!(" {}", key.0));
+                self.folded.push(key.0.clone());
                 self.patterns.push(PatternInfo {
                     all_caps,
                     payloads: Vec::new(),
@@ -101,22 +110,30 @@ impl<T> PhraseMatcherBuilder<T> {
         self.payloads.is_empty()
     }
 
-    /// Compiles the automaton.
+    /// Files every pattern under its first token.
     pub fn build(self) -> PhraseMatcher<T> {
-        let automaton = if self.folded.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&self.folded)
-                .ok()
-        };
-        let mut by_phrase: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut trie = vec![Node::default()];
+        for (i, folded) in self.folded.iter().enumerate() {
+            let mut node = 0;
+            for tok in folded.split(' ') {
+                node = match trie[node].next.get(tok) {
+                    Some(&n) => n,
+                    None => {
+                        trie.push(Node::default());
+                        let n = trie.len() - 1;
+                        trie[node].next.insert(Box::from(tok), n);
+                        n
+                    }
+                };
+            }
+            trie[node].ends.push(i);
+        }
+        let mut by_phrase: HashMap<String, Vec<usize>> = HashMap::default();
         for ((folded, _), idx) in self.index {
             by_phrase.entry(folded).or_default().push(idx);
         }
         PhraseMatcher {
-            automaton,
+            trie,
             patterns: self.patterns,
             payloads: self.payloads,
             by_phrase,
@@ -128,40 +145,36 @@ impl<T> PhraseMatcher<T> {
     /// Every match on token boundaries, overlapping ones included, in
     /// order of start then length (longest first).
     pub fn find_all(&self, text: &Folded) -> Vec<PhraseMatch> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
-        let hay = text.folded.as_bytes();
         let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(&text.folded) {
-            // The pattern starts with the space before its first token.
-            let start = m.start() + 1;
-            let end = m.end();
-            if hay.get(end) != Some(&b' ') {
-                continue;
+        let Some(root) = self.trie.first() else {
+            return out;
+        };
+        for first in 0..text.tokens.len() {
+            let mut node = root;
+            for last in first..text.tokens.len() {
+                let Some(&n) = node.next.get(text.token_text(last)) else {
+                    break;
+                };
+                node = &self.trie[n];
+                for &pattern in &node.ends {
+                    if self.patterns[pattern].all_caps
+                        && !text.tokens[first..=last]
+                            .iter()
+                            .all(|t| t.kind != vigie_text::TokenKind::Word || t.all_caps)
+                    {
+                        continue;
+                    }
+                    let Some(span) = text.span_of(first, last) else {
+                        continue;
+                    };
+                    out.push(PhraseMatch {
+                        first,
+                        last,
+                        span,
+                        pattern,
+                    });
+                }
             }
-            let (Some(first), Some(last)) = (text.token_at(start), text.token_ending_at(end))
-            else {
-                continue;
-            };
-            let pattern = m.pattern().as_usize();
-            let info = &self.patterns[pattern];
-            if info.all_caps
-                && !text.tokens[first..=last]
-                    .iter()
-                    .all(|t| t.kind != vigie_text::TokenKind::Word || t.all_caps)
-            {
-                continue;
-            }
-            let Some(span) = text.span_of(first, last) else {
-                continue;
-            };
-            out.push(PhraseMatch {
-                first,
-                last,
-                span,
-                pattern,
-            });
         }
         out.sort_by(|a, b| a.first.cmp(&b.first).then(b.last.cmp(&a.last)));
         out

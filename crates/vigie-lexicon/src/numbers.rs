@@ -3,8 +3,9 @@
 
 use crate::error::{parse_toml, LexiconError};
 use crate::matcher::{PhraseMatcher, PhraseMatcherBuilder};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use vigie_core::{Counted, Hedge};
 use vigie_text::fold_phrase;
 
@@ -106,8 +107,8 @@ impl Numbers {
     ) -> Result<Numbers, LexiconError> {
         let mut b = PhraseMatcherBuilder::new();
         let mut out = Numbers {
-            words: HashMap::new(),
-            multipliers: HashMap::new(),
+            words: HashMap::default(),
+            multipliers: HashMap::default(),
             group_separators: Vec::new(),
             decimal_separators: Vec::new(),
             dash_ranges: false,

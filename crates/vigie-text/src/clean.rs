@@ -13,7 +13,7 @@
 
 use crate::fold::{Folded, TokenKind};
 use crate::rules::TextRules;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use vigie_core::Span;
 
 /// The outcome of cleaning: kept spans, and removed spans with a reason.
@@ -99,8 +99,8 @@ pub fn clean_with(text: &str, start: usize, rules: &TextRules, mode: Mode) -> Cl
     // Repetition: later copies of a block go; short lines seen twice are
     // site furniture and all copies go; a block that only extends an
     // earlier headline ("<title> Source: Reuters") goes too.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for b in &blocks {
         *counts.entry(b.key.as_str()).or_default() += 1;
     }

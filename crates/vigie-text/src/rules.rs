@@ -6,8 +6,8 @@
 //! because a French site may well carry an English cookie banner.
 
 use crate::fold::fold_phrase;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 /// Errors in a text-rules file.
 #[derive(Debug, thiserror::Error)]
