@@ -40,6 +40,7 @@ DEFAULT_DIRS = [
     REPO / "data" / "samples" / "gold",
     REPO / "tests" / "corpus" / "gold",
     REPO / "tests" / "heldout" / "gold",
+    REPO / "tests" / "heldout2" / "gold",
 ]
 
 TYPES = {
@@ -92,6 +93,11 @@ BBOX = {
     "CM": (1.6, 13.1, 8.4, 16.3),
     "NE": (11.6, 23.6, 0.1, 16.0),
     "TD": (7.4, 23.5, 13.4, 24.1),
+    "PK": (23.6, 37.1, 60.8, 77.9),
+    "HT": (18.0, 20.1, -74.5, -71.6),
+    "MM": (9.7, 28.6, 92.1, 101.2),
+    "ET": (3.4, 14.9, 32.9, 48.0),
+    "CO": (-4.3, 12.5, -79.1, -66.8),
 }
 
 # field -> (allowed python types, nullable)
@@ -349,7 +355,7 @@ def own_texts() -> dict[str, str]:
     if samples.exists():
         for aid, rec in load_jsonl(samples).items():
             out[f"data/samples/samples.jsonl#{aid}"] = (rec.get("title") or "") + "\n" + (rec.get("text") or "")
-    for folder in ("corpus", "heldout"):
+    for folder in ("corpus", "heldout", "heldout2"):
         for p in sorted((REPO / "tests" / folder).glob("*.txt")):
             out[str(p.relative_to(REPO))] = p.read_text(encoding="utf-8")
         for p in sorted((REPO / "tests" / folder).glob("*.jsonl")):

@@ -45,6 +45,7 @@ pub fn published_from_header(
     if current.is_some_and(|p| p.precision == Precision::Day) {
         return;
     }
+    let retrieved = article.retrieved;
     // The year a day without one belongs to.
     // Looked up once, and only when a day without its year needs it.
     let mut year_memo: Option<Option<FuzzyDate>> = None;
@@ -119,12 +120,8 @@ pub fn published_from_header(
                 // No year anywhere but the prose: a weekday written with
                 // the day ("Publié le mardi 12 avril") picks it, from the
                 // latest year the text names.
-                None => first_weekday(&view, lex).and_then(|wd| {
-                    let y0 = named_year()?;
-                    (y0..=y0 + WEEKDAY_YEARS).find_map(|y| {
-                        day_in(y).filter(|d| d.date.weekday().num_days_from_monday() == wd)
-                    })
-                }),
+                None => first_weekday(&view, lex)
+                    .and_then(|wd| year_of_weekday(wd, named_year(), retrieved, &day_in)),
             };
         }
     }
@@ -163,14 +160,12 @@ pub fn published_from_header(
                 // ("said on Friday") picks it, from the latest year the
                 // text names.
                 None => {
-                    let weekday = report_weekday(&view, lex);
-                    if let Some((wd, y0)) = weekday.and_then(|wd| Some((wd, named_year()?))) {
-                        found = (y0..=y0 + WEEKDAY_YEARS).find_map(|y| {
-                            let probe = chrono::NaiveDate::from_ymd_opt(y, 1, 1)?;
-                            dateline(Some(FuzzyDate::new(probe, Precision::Year)))
-                                .filter(|d| d.date.weekday().num_days_from_monday() == wd)
-                        });
-                    }
+                    let in_year = |y: i32| {
+                        let probe = chrono::NaiveDate::from_ymd_opt(y, 1, 1)?;
+                        dateline(Some(FuzzyDate::new(probe, Precision::Year)))
+                    };
+                    found = report_weekday(&view, lex)
+                        .and_then(|wd| year_of_weekday(wd, named_year(), retrieved, &in_year));
                 }
             }
         }
@@ -198,6 +193,31 @@ const DATELINE_WORDS: usize = 8;
 /// How many years after the latest year the text names a dateline
 /// without its year may fall in.
 const WEEKDAY_YEARS: i32 = 3;
+
+/// How many years before the day an article was retrieved a dateline
+/// without any year may fall in.
+const RETRIEVED_YEARS: i32 = 7;
+
+/// The year of a day written without one (`day_in(year)` reads it in a
+/// year) from the weekday `wd` the text gives it: the first year that
+/// fits from the latest year the text names; when the text names none,
+/// the latest that fits up to the day the article was retrieved (a wire
+/// story read off a feed is recent).
+fn year_of_weekday(
+    wd: u32,
+    named: Option<i32>,
+    retrieved: Option<chrono::NaiveDate>,
+    day_in: &dyn Fn(i32) -> Option<FuzzyDate>,
+) -> Option<FuzzyDate> {
+    let fits = |d: &FuzzyDate| d.date.weekday().num_days_from_monday() == wd;
+    if let Some(y0) = named {
+        return (y0..=y0 + WEEKDAY_YEARS).find_map(|y| day_in(y).filter(fits));
+    }
+    let r = retrieved?;
+    (r.year() - RETRIEVED_YEARS..=r.year())
+        .rev()
+        .find_map(|y| day_in(y).filter(|d| fits(d) && d.date <= r))
+}
 
 /// The first weekday a line names (0 = Monday).
 fn first_weekday(view: &SentenceView, lex: &Lexicon) -> Option<u32> {

@@ -104,6 +104,11 @@ pub struct Article {
     /// same wire story on another site): a separate source, flagged.
     #[serde(default)]
     pub near_duplicate_of: Option<String>,
+    /// The day vigie obtained the article (read the file, fetched the
+    /// page): the latest the story can be, for a date written without its
+    /// year and nothing else to give one.
+    #[serde(default)]
+    pub retrieved: Option<chrono::NaiveDate>,
 }
 
 impl Article {
@@ -130,6 +135,7 @@ impl Article {
             origin,
             content_hash,
             near_duplicate_of: None,
+            retrieved: None,
         }
     }
 

@@ -95,6 +95,8 @@ pub struct Inputs {
     done_bytes: u64,
     counter: Rc<Cell<u64>>,
     stream_base: u64,
+    /// The day the articles are read: their `retrieved` date.
+    today: chrono::NaiveDate,
 }
 
 impl std::fmt::Debug for Inputs {
@@ -121,6 +123,7 @@ impl Inputs {
             done_bytes: 0,
             counter: Rc::new(Cell::new(0)),
             stream_base: 0,
+            today: chrono::Utc::now().date_naive(),
         };
         for input in inputs {
             let input = input.as_ref();
@@ -132,6 +135,13 @@ impl Inputs {
             me.add_path(&path, true);
         }
         me
+    }
+
+    /// Reads the inputs as if on `day` (the `retrieved` date of articles
+    /// that do not carry one), for reproducible runs.
+    pub fn retrieved_on(mut self, day: chrono::NaiveDate) -> Inputs {
+        self.today = day;
+        self
     }
 
     /// Total size in bytes of the input files (stdin not counted).
@@ -376,6 +386,9 @@ impl Inputs {
 
     /// Fills metadata every input format shares, then admits the article.
     fn finalize(&mut self, mut article: Article) -> Item {
+        if article.retrieved.is_none() {
+            article.retrieved = Some(self.today);
+        }
         if let Some(url) = article.url.clone() {
             if let Some(d) = url::date_in_url(&url) {
                 article.offer_published(d, MetaSource::Url);
