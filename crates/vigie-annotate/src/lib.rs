@@ -24,7 +24,7 @@ use vigie_core::{
     ActorMention, Article, ClaimMention, DateMention, Mention, MentionValue, NumberMention,
     PlaceMention, Span, SubEventType, TriggerMention,
 };
-use vigie_lexicon::{Lexicon, PlaceCueKind, TriggerSubEvent};
+use vigie_lexicon::{Lexicon, PlaceCueKind, PlaceRole, TriggerSubEvent};
 use vigie_text::{Folded, Sentence};
 
 /// A value found in a sentence, with its tokens and span.
@@ -333,9 +333,13 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             last: c.last,
             span: c.span,
             value: PlaceFound {
+                // A division left without the place it locates is the
+                // scene (see `places::resolve`).
+                role: c
+                    .role
+                    .filter(|r| *r != PlaceRole::Container || m.role.is_some()),
                 mention: m,
                 cue: c.cue,
-                role: c.role,
             },
         });
     }

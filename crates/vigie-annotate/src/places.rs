@@ -49,6 +49,10 @@ pub struct PlaceCandidate {
 
 /// Finds toponym candidates in a sentence. `taken` are token ranges
 /// already claimed by other annotators.
+/// How many tokens may separate a place from the division it is in
+/// ("Kiwanja, dans le territoire de Rutshuru").
+const CONTAINER_GAP: usize = 6;
+
 pub fn find_candidates(
     s: &SentenceView,
     block: usize,
@@ -104,7 +108,16 @@ pub fn find_candidates(
             match w {
                 PlaceWord::Role(PlaceRole::Credit) => caption = true,
                 PlaceWord::Role(r) => role_ending[l] = Some(r),
-                PlaceWord::RoleAfter(r) => role_starting[k] = Some(r),
+                PlaceWord::RoleAfter(r) => {
+                    role_starting[k] = Some(r);
+                    // "Local Government Area" after a name is not a
+                    // place of its own.
+                    if r == PlaceRole::Container {
+                        for slot in not_place.iter_mut().take(l + 1).skip(k) {
+                            *slot = true;
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -462,10 +475,27 @@ pub fn find_candidates(
                 });
             joined.then_some(p.role).flatten()
         });
-        let role = role_before(i)
+        let mut role = role_before(i)
             .or(after)
             .or(caption.then_some(PlaceRole::Credit))
-            .or(listed_role);
+            .or(listed_role.filter(|r| *r != PlaceRole::Container));
+        // A division locates the place just named; with none just
+        // before, it is the scene, known to its region.
+        if role == Some(PlaceRole::Container) {
+            let locates = out.last().is_some_and(|p: &PlaceCandidate| {
+                p.sentence == s.index
+                    && p.role.is_none()
+                    && p.last < i
+                    && i - p.last <= CONTAINER_GAP
+                    && (p.last + 1..i).all(|k| s.kind(k) != Some(vigie_text::TokenKind::Number))
+            });
+            if !locates {
+                role = None;
+                if cue.is_none() || cue == Some(PlaceCueKind::Preposition) {
+                    cue = Some(PlaceCueKind::Region);
+                }
+            }
+        }
         // A person's name after a title, a name in a photo credit
         // ("NAME/AFP"): not a place at all.
         if role == Some(PlaceRole::Person)
@@ -702,6 +732,17 @@ pub fn resolve(
         let Some(mut mention) = mention else { continue };
         mention.role = c.role.map(|r| r.as_str().to_string());
         out.push((k, mention));
+    }
+    // A division whose place was not found is the scene itself, known
+    // to its region ("outside Pulka, in Gwoza Local Government Area" with
+    // Pulka unknown: Gwoza).
+    let kept: Vec<usize> = out.iter().map(|(k, _)| *k).collect();
+    for (k, m) in out.iter_mut() {
+        let container = cands[*k].role == Some(PlaceRole::Container);
+        if container && !(*k > 0 && kept.contains(&(*k - 1))) {
+            m.role = None;
+            m.geo_precision = m.geo_precision.max(2);
+        }
     }
     resolve_anaphors(cands, &mut out);
     borrow_coordinates(cands, &mut out);

@@ -76,6 +76,7 @@ impl PlaceRole {
             PlaceRole::Sponsor => "sponsor",
             PlaceRole::Credit => "credit",
             PlaceRole::Person => "person",
+            PlaceRole::Container => "container",
         }
     }
 }
@@ -96,6 +97,11 @@ pub enum PlaceRole {
     Credit,
     /// A person's name after a title ("le général Khalifa Haftar").
     Person,
+    /// The division a place just named is in ("Kiwanja in Rutshuru
+    /// territory", "Pulka, in Gwoza Local Government Area"): it locates
+    /// that place, it is not another scene. Without a place just before,
+    /// the division is the scene, known to its region.
+    Container,
 }
 
 #[derive(Debug, Deserialize)]
