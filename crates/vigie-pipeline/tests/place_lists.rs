@@ -81,3 +81,28 @@ fn en_one_bombardment_with_two_weapons_is_one_event_per_place() {
     );
     assert_eq!(evs.len(), 3, "{}", show(&evs));
 }
+
+#[test]
+fn fr_a_series_of_air_raids_on_a_list_of_villages_is_one_strike_per_village() {
+    // Lebanon: the air force "a mené une série de raids sur" three
+    // villages: three air strikes.
+    let evs = events_of(
+        "2025-05-13",
+        "Lundi, l'aviation israélienne a mené une série de raids sur les abords de Blida, Mais al-Jabal et Markaba, sans faire de victimes, selon l'agence officielle libanaise.\n",
+    );
+    for place in ["Blida", "Mais al-Jabal", "Markaba"] {
+        find(&evs, "Air/drone strike", place);
+    }
+}
+
+#[test]
+fn en_jets_carried_out_a_wave_of_strikes_on_a_list_of_towns() {
+    // Yemen: coalition jets, three districts of the capital's province.
+    let evs = events_of(
+        "2021-03-08",
+        "Coalition jets carried out a wave of strikes on Sanaa, Amran and Dhamar on Sunday night, the Houthi-run Saba news agency said.\n",
+    );
+    for place in ["Sanaa", "Amr", "Dham"] {
+        find(&evs, "Air/drone strike", place);
+    }
+}
