@@ -269,7 +269,11 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
         .iter()
         .map(|(c, w)| (c.clone(), w.0))
         .collect();
-    for c in candidates.iter().filter(|c| c.role.is_none()) {
+    // A division a place is in is a place of the story too.
+    for c in candidates
+        .iter()
+        .filter(|c| c.role.is_none() || c.role == Some(PlaceRole::Container))
+    {
         // Exact matches of some size (admin1 divisions count as large),
         // by country: the name votes for the country of its one match, or
         // of a match ten times larger than any elsewhere ("Kherson" the

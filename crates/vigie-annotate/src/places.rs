@@ -111,8 +111,8 @@ pub fn find_candidates(
                 PlaceWord::RoleAfter(r) => {
                     role_starting[k] = Some(r);
                     // "Local Government Area" after a name is not a
-                    // place of its own.
-                    if r == PlaceRole::Container {
+                    // place of its own ("la Zone verte" is one).
+                    if r == PlaceRole::Container && k > 0 && s.capitalized(k - 1) {
                         for slot in not_place.iter_mut().take(l + 1).skip(k) {
                             *slot = true;
                         }
