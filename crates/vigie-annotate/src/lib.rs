@@ -86,6 +86,12 @@ const DOMINANT_MATCH: u64 = 10;
 /// country focus (a country named as such weighs 1, a town 0.5).
 const ACTOR_NATIONALITY_WEIGHT: f64 = 0.4;
 
+/// What a mention of a named actor of one country (a gang of Haiti, a
+/// rebel group of Congo) weighs for the article's country, and at most
+/// over all its mentions: like a town of that country.
+const NAMED_ACTOR_WEIGHT: f64 = 0.5;
+const NAMED_ACTOR_MAX: f64 = 1.0;
+
 /// The span of a dateline at the start of a sentence: capitalised words
 /// and a comma, then a dash, within the first dozen tokens.
 fn dateline(v: &SentenceView) -> Option<Span> {
@@ -207,6 +213,33 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
                 w.0 -= 1.0 - ACTOR_NATIONALITY_WEIGHT;
             }
         }
+    }
+    // Named actors of one country say where the story is ("Gran Grif"
+    // in Haiti, whatever town of France shares a name with the scene).
+    let mut actor_votes: HashMap<usize, f64> = HashMap::default();
+    for a in &found_actors {
+        let actors::Target::Named(idx) = a.target else {
+            continue;
+        };
+        let Some(actor) = lex.actors.get(idx) else {
+            continue;
+        };
+        let [country] = actor.countries.as_slice() else {
+            continue;
+        };
+        if actor.template.is_some() || a.alternatives.len() > 1 {
+            continue;
+        }
+        let given = actor_votes.entry(idx).or_insert(0.0);
+        let add = NAMED_ACTOR_WEIGHT.min(NAMED_ACTOR_MAX - *given);
+        if add <= 0.0 {
+            continue;
+        }
+        *given += add;
+        country_weight
+            .entry(country.clone())
+            .or_insert((0.0, a.span.start))
+            .0 += add;
     }
     for (i, view) in views.iter().enumerate() {
         let actor_tokens: Vec<(usize, usize)> = found_actors
