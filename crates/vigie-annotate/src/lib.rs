@@ -88,8 +88,8 @@ const ACTOR_NATIONALITY_WEIGHT: f64 = 0.4;
 
 /// What a mention of a named actor of one country (a gang of Haiti, a
 /// rebel group of Congo) weighs for the article's country, and at most
-/// over all its mentions: like a town of that country.
-const NAMED_ACTOR_WEIGHT: f64 = 0.5;
+/// over all its mentions: a little less than a town of that country.
+const NAMED_ACTOR_WEIGHT: f64 = 0.4;
 const NAMED_ACTOR_MAX: f64 = 1.0;
 
 /// The span of a dateline at the start of a sentence: capitalised words
