@@ -306,6 +306,15 @@ pub fn sides(
                 {
                     s.actor2 = opponent(ann, t, &a1);
                     s.actor2_guessed = s.actor2.is_some();
+                    // An armed group's attack that killed people, with no
+                    // armed side anywhere to suffer it, was on civilians.
+                    if s.actor2.is_none()
+                        && rule.frame == Frame::Attack
+                        && matches!(a1.inter, 2..=4)
+                        && civilians_hit(cx, t, &a1)
+                    {
+                        s.actor2 = country_actor(cx, "Civilians ({name_en})");
+                    }
                 }
                 _ => {}
             }
@@ -367,6 +376,7 @@ fn civilians_hit(cx: &Context, t: &Tagged<usize>, striker: &ActorMention) -> boo
         a.sentence == t.sentence
             && matches!(a.value.inter, 1..=4 | 8)
             && a.value.canonical != striker.canonical
+            && !ann.claims.iter().any(|cl| cl.span.overlaps(a.span))
     });
     object || (dead && !armed_other)
 }
@@ -392,7 +402,9 @@ fn opponent(ann: &Annotation, t: &Tagged<usize>, a1: &ActorMention) -> Option<Ac
         let mut counts: Vec<(&ActorMention, usize, usize)> = Vec::new();
         for a in &ann.actors {
             let same_block = ann.sentences.get(a.sentence).map(|s| s.block) == block;
-            if (in_block && !same_block) || !other_kind(&a.value) {
+            // A source ("selon la police", "police said") takes no part.
+            let source = ann.claims.iter().any(|cl| cl.span.overlaps(a.span));
+            if (in_block && !same_block) || !other_kind(&a.value) || source {
                 continue;
             }
             let gap = a.span.gap(t.span);

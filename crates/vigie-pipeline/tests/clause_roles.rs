@@ -306,3 +306,38 @@ fn a_strike_that_killed_people_hit_civilians_and_a_mine_its_vehicle() {
         show(&evs)
     );
 }
+
+#[test]
+fn fr_the_police_as_a_source_is_not_the_other_side() {
+    // Mali: "selon la police" names who says so; the dead are
+    // people, no armed side suffers the attack: civilians.
+    let evs = events_of(
+        "2024-05-20",
+        "Des hommes armés ont tué dimanche neuf personnes à Bandiagara, selon la police.\n",
+    );
+    let e = find(&evs, "Attack", "Bandiagara");
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Civilians (Mali)"),
+        "{}",
+        show(&evs)
+    );
+}
+
+#[test]
+fn en_people_killed_by_a_gang_according_to_police_were_civilians() {
+    // Haiti: the gang is the agent of the passive; the police only
+    // report it.
+    let evs = events_of(
+        "2025-02-17",
+        "Eleven people were killed on Sunday by members of the Gran Grif gang in Liancourt, according to police.\n",
+    );
+    let e = find(&evs, "Attack", "Liancourt");
+    assert_eq!(e.actor1, "Gran Grif Gang", "{}", show(&evs));
+    assert_eq!(
+        e.actor2.as_deref(),
+        Some("Civilians (Haiti)"),
+        "{}",
+        show(&evs)
+    );
+}
