@@ -12,3 +12,4 @@ pub mod gazetteer;
 pub mod geocode;
 pub mod ingest;
 pub mod serve;
+pub mod watch;

@@ -48,6 +48,9 @@ enum Command {
     Export(commands::export::Args),
     /// Serve the web page (map, timeline, evidence) and the JSON API over a database.
     Serve(commands::serve::Args),
+    /// Watch folders and news feeds: new articles are extracted and
+    /// stored as they come; alerts for the events that change.
+    Watch(commands::watch::Args),
     /// Print everything found before event building, one JSON line per article.
     Annotate(commands::annotate::Args),
     /// Run on the built-in sample articles and serve them on a local web page.
@@ -94,6 +97,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => commands::ingest::run(&ctx, a),
         Command::Export(a) => commands::export::run(&ctx, a),
         Command::Serve(a) => commands::serve::run(a),
+        Command::Watch(a) => commands::watch::run(&ctx, a),
         Command::Annotate(a) => commands::annotate::run(&ctx, a),
         Command::Demo(a) => commands::demo::run(&ctx, a),
         Command::Bench(a) => commands::bench::run(&ctx, a),

@@ -5,59 +5,120 @@ use crate::warc::id_for_url;
 use scraper::Html;
 use vigie_core::{Article, Diagnostic, FuzzyDate, InputFormat, MetaSource, Origin};
 
-/// Parses a feed document into articles (items without text are noted).
-pub fn articles(bytes: &[u8], path: &str) -> Result<(Vec<Article>, Vec<Diagnostic>), Diagnostic> {
-    let feed = feed_rs::parser::parse(bytes)
-        .map_err(|e| Diagnostic::error(path, format!("not a readable RSS or Atom feed: {e}")))?;
-    let feed_title = feed
+/// One item of a feed, as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedEntry {
+    /// Position in the feed (from 1).
+    pub position: u64,
+    /// The item's key: its link, else its id, else `item-N`.
+    pub key: String,
+    pub link: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<chrono::NaiveDate>,
+    /// The text of its content, else of its summary.
+    pub text: String,
+    /// Whether the text is the item's full content (not only a summary).
+    pub full_content: bool,
+}
+
+/// A feed's title and items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feed {
+    pub title: Option<String>,
+    pub entries: Vec<FeedEntry>,
+}
+
+/// Parses an RSS, Atom or JSON Feed document.
+pub fn parse(bytes: &[u8], path: &str) -> Result<Feed, Diagnostic> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| {
+        Diagnostic::error(path, format!("not a readable RSS, Atom or JSON feed: {e}"))
+    })?;
+    let title = feed
         .title
         .as_ref()
         .map(|t| t.content.trim().to_string())
         .filter(|t| !t.is_empty());
+    let entries = feed
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let link = entry
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+                .or_else(|| entry.links.first())
+                .map(|l| l.href.trim().to_string())
+                .filter(|l| !l.is_empty());
+            let content = entry.content.as_ref().and_then(|c| c.body.clone());
+            let full_content = content.as_deref().is_some_and(|c| !c.trim().is_empty());
+            let html = content
+                .filter(|c| !c.trim().is_empty())
+                .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
+                .unwrap_or_default();
+            let fragment = Html::parse_fragment(&html);
+            let text = crate::html::html_to_text(fragment.root_element());
+            let key = match (&link, entry.id.trim()) {
+                (Some(l), _) => l.clone(),
+                (None, eid) if !eid.is_empty() => eid.to_string(),
+                _ => format!("item-{}", i + 1),
+            };
+            FeedEntry {
+                position: i as u64 + 1,
+                key,
+                link,
+                title: entry
+                    .title
+                    .as_ref()
+                    .map(|t| t.content.trim().to_string())
+                    .filter(|t| !t.is_empty()),
+                published: entry.published.or(entry.updated).map(|d| d.date_naive()),
+                text: text.trim().to_string(),
+                full_content,
+            }
+        })
+        .collect();
+    Ok(Feed { title, entries })
+}
+
+/// The article of a feed entry whose text is `text` (its own, or that of
+/// the page it links to).
+pub fn entry_article(entry: &FeedEntry, feed_title: Option<&str>, text: String, path: &str) -> Article {
+    let mut a = Article::new(
+        id_for_url(&entry.key),
+        text,
+        Origin::new(path, InputFormat::Feed).with_record(entry.position),
+    );
+    a.url = entry.link.clone();
+    a.title = entry.title.clone();
+    if let Some(d) = entry.published {
+        a.offer_published(FuzzyDate::day(d), MetaSource::Input);
+    }
+    if let Some(t) = feed_title {
+        a.offer_outlet(t, MetaSource::Markup);
+    }
+    a
+}
+
+/// Parses a feed document into articles (items without text are noted).
+pub fn articles(bytes: &[u8], path: &str) -> Result<(Vec<Article>, Vec<Diagnostic>), Diagnostic> {
+    let feed = parse(bytes, path)?;
     let mut out = Vec::new();
     let mut diags = Vec::new();
-    for (i, entry) in feed.entries.iter().enumerate() {
-        let at = format!("{path}: item {}", i + 1);
-        let link = entry
-            .links
-            .iter()
-            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-            .or_else(|| entry.links.first())
-            .map(|l| l.href.clone());
-        let html = entry
-            .content
-            .as_ref()
-            .and_then(|c| c.body.clone())
-            .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
-            .unwrap_or_default();
-        let fragment = Html::parse_fragment(&html);
-        let text = crate::html::html_to_text(fragment.root_element());
-        if text.trim().is_empty() {
+    for entry in &feed.entries {
+        if entry.text.is_empty() {
             diags.push(Diagnostic::note(
-                at,
+                format!("{path}: item {}", entry.position),
                 "item has no content or description; skipped",
             ));
             continue;
         }
-        let id = match (&link, entry.id.trim()) {
-            (Some(l), _) => id_for_url(l),
-            (None, eid) if !eid.is_empty() => id_for_url(eid),
-            _ => format!("item-{}", i + 1),
-        };
-        let mut a = Article::new(
-            id,
-            text,
-            Origin::new(path, InputFormat::Feed).with_record(i as u64 + 1),
-        );
-        a.url = link;
-        a.title = entry.title.as_ref().map(|t| t.content.trim().to_string());
-        if let Some(d) = entry.published.or(entry.updated) {
-            a.offer_published(FuzzyDate::day(d.date_naive()), MetaSource::Input);
-        }
-        if let Some(t) = &feed_title {
-            a.offer_outlet(t, MetaSource::Markup);
-        }
-        out.push(a);
+        out.push(entry_article(
+            entry,
+            feed.title.as_deref(),
+            entry.text.clone(),
+            path,
+        ));
     }
     Ok((out, diags))
 }

@@ -386,14 +386,7 @@ impl Inputs {
 
     /// Fills metadata every input format shares, then admits the article.
     fn finalize(&mut self, mut article: Article) -> Item {
-        if article.retrieved.is_none() {
-            article.retrieved = Some(self.today);
-        }
-        if let Some(url) = article.url.clone() {
-            if let Some(d) = url::date_in_url(&url) {
-                article.offer_published(d, MetaSource::Url);
-            }
-        }
+        complete(&mut article, self.today);
         self.admit(article)
     }
 
@@ -672,6 +665,20 @@ impl Iterator for Inputs {
 }
 
 /// A short reason for an I/O error, lowercase.
+/// What every article read gets before the pipeline, wherever it came
+/// from (a file, or a page `vigie watch` fetched): the day it was read
+/// (`retrieved`, unless set), and the date its URL carries.
+pub fn complete(article: &mut Article, today: chrono::NaiveDate) {
+    if article.retrieved.is_none() {
+        article.retrieved = Some(today);
+    }
+    if let Some(url) = article.url.clone() {
+        if let Some(d) = url::date_in_url(&url) {
+            article.offer_published(d, MetaSource::Url);
+        }
+    }
+}
+
 pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),

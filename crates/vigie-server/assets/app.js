@@ -1322,6 +1322,36 @@ async function restoreOpenPanels() {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Live data: while the page is open, a watcher (`vigie watch`) may store new
+// events. The page asks /api/health every LIVE_MS (a cheap query, without the
+// busy indicator) and reloads its views when the data changed.
+// ---------------------------------------------------------------------------
+
+const LIVE_MS = 5000;
+let dataVersion = null;
+
+async function checkForNewData() {
+  let h;
+  try {
+    const res = await fetch(new URL('api/health', document.baseURI), { headers: { Accept: 'application/json' } });
+    if (!res.ok) return;
+    h = await res.json();
+  } catch {
+    return; // the server may be restarting: try again at the next tick
+  }
+  const version = `${h.articles}|${h.reports}|${h.events}|${h.updated || ''}`;
+  if (dataVersion !== null && version !== dataVersion) {
+    loadClusters();
+    loadEvents();
+    loadTimeline();
+    loadActors();
+    const live = $('#live-status');
+    if (live) live.textContent = `updated ${new Date().toLocaleTimeString()}`;
+  }
+  dataVersion = version;
+}
+
 async function main() {
   busy(1);
   readUrl();
@@ -1338,6 +1368,8 @@ async function main() {
   loadActors();
   loadCountries();
   restoreOpenPanels();
+  checkForNewData();
+  setInterval(checkForNewData, LIVE_MS);
   busy(-1);
 }
 

@@ -6,6 +6,7 @@
 //! validated here (400 with a message on a bad parameter); every query
 //! goes through the store's parameterised SQL.
 
+mod atom;
 mod params;
 
 use axum::extract::{Path, RawQuery, State};
@@ -139,14 +140,79 @@ const SUMMARY: [&str; 16] = [
 ];
 
 async fn health(State(pool): State<Shared>) -> ApiResult {
-    let c = with_store(pool, |s| s.counts()).await?;
+    let (c, updated, sources) = with_store(pool, |s| {
+        Ok((s.counts()?, s.last_change()?, s.watch_sources()?))
+    })
+    .await?;
+    let now = chrono::Utc::now();
+    let age = |t: &Option<String>| {
+        t.as_deref()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| (now - t.with_timezone(&chrono::Utc)).num_seconds().max(0))
+    };
+    let errors = sources.iter().filter(|s| s.error.is_some()).count();
+    let watch: Vec<Value> = sources
+        .iter()
+        .map(|s| {
+            let mut v = to_value(s);
+            if let Value::Object(m) = &mut v {
+                // Seconds since the source last answered well.
+                m.insert("lag_seconds".into(), json!(age(&s.last_ok)));
+            }
+            v
+        })
+        .collect();
     Ok(Json(json!({
-        "status": "ok",
+        "status": if errors > 0 { "degraded" } else { "ok" },
         "events": c.events,
         "articles": c.articles,
         "reports": c.mentions,
+        "updated": updated,
+        "lag_seconds": age(&updated),
+        "sources": watch,
+        "source_errors": errors,
         "version": env!("CARGO_PKG_VERSION"),
     })))
+}
+
+/// `GET /api/events.atom`: the alert feed of the events matching the
+/// filters, most recently changed first (`limit` 1..500, default 50).
+async fn events_atom(
+    State(pool): State<Shared>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(q.as_deref())?;
+    let mut query = p.event_query(false)?;
+    query.limit = p.int("limit", 1, 500)?.unwrap_or(50) as usize;
+    let events = with_store(pool, move |s| s.stamped_events(&query)).await?;
+    let raw = q.unwrap_or_default();
+    let self_path = if raw.is_empty() {
+        "/api/events.atom".to_string()
+    } else {
+        format!("/api/events.atom?{raw}")
+    };
+    let filter: Vec<String> = p
+        .pairs()
+        .iter()
+        .filter(|(k, _)| k != "limit")
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let body = atom::feed(&events, &self_path, &filter.join("&"));
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/atom+xml; charset=utf-8"),
+        )],
+        body,
+    )
+        .into_response())
+}
+
+/// The event filter of an API query string (`country=ML&event_type=Battles`),
+/// as `vigie watch --notify-filter` takes it.
+pub fn filter_query(query_string: &str) -> Result<vigie_store::EventQuery, String> {
+    let p = Params::parse(Some(query_string)).map_err(|b| b.0)?;
+    p.event_query(false).map_err(|b| b.0)
 }
 
 async fn events(State(pool): State<Shared>, RawQuery(q): RawQuery) -> ApiResult {
@@ -313,6 +379,7 @@ pub fn router(pool: Arc<Pool>) -> Router {
     Router::new()
         .route("/api/health", get(health))
         .route("/api/events", get(events))
+        .route("/api/events.atom", get(events_atom))
         .route("/api/events/{id}", get(event))
         .route("/api/articles/{id}", get(article))
         .route("/api/clusters", get(clusters))

@@ -52,6 +52,11 @@ impl Params {
         Ok(Params(out))
     }
 
+    /// Every (name, value) pair, in order.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
     /// The last non-empty value of `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0
@@ -126,7 +131,7 @@ impl Params {
     /// The event filters; with `paging`, also limit (1..500, default 100),
     /// offset and sort.
     pub fn event_query(&self, paging: bool) -> Result<EventQuery, BadRequest> {
-        let event_type = match self.get("event_type") {
+        let event_type = match self.get("event_type").or_else(|| self.get("type")) {
             None => None,
             Some(t) => Some(
                 EventType::parse(t)

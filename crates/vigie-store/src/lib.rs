@@ -280,11 +280,93 @@ impl From<&Diagnostic> for StoredDiagnostic {
     }
 }
 
+/// An item of a watched source that a batch read: stored in the batch's
+/// transaction, so a crash never leaves an article without its "seen"
+/// mark or a mark without its article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeenItem {
+    /// The source: a feed URL or `folder:PATH`.
+    pub source: String,
+    /// The item: a feed entry's link or id, or a file path.
+    pub item: String,
+    /// What the item looked like (a file's size and modification time).
+    pub validator: Option<String>,
+    pub article_id: Option<String>,
+}
+
+/// The state of a watched source (`vigie watch`), as `/api/health` shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceState {
+    /// A feed URL or `folder:PATH`.
+    pub source: String,
+    /// `feed` or `folder`.
+    pub kind: String,
+    /// Validators of the last answer, for conditional requests.
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// RFC 3339 UTC times of the last poll and the last successful one.
+    pub last_poll: Option<String>,
+    pub last_ok: Option<String>,
+    /// What the last poll did (`200: 12 items, 3 new`, `304 not modified`).
+    pub status: Option<String>,
+    /// Why the last poll failed, if it did.
+    pub error: Option<String>,
+    /// Failures in a row (the backoff grows with them).
+    pub failures: u32,
+    /// When the source is due again (RFC 3339 UTC).
+    pub next_poll: Option<String>,
+    /// Items read from it in all.
+    pub items: u64,
+}
+
+/// A merged event with its digest and when it was first stored and last
+/// changed (alert feeds and notifications).
+#[derive(Debug, Clone, Serialize)]
+pub struct StampedEvent {
+    pub event: MergedEvent,
+    pub digest: String,
+    pub first_seen: Option<String>,
+    pub updated_at: Option<String>,
+}
+
 /// The operations every backend provides.
 pub trait Store: Send {
     /// Stores a batch of articles in one transaction and recomputes the
     /// merged events. Articles whose content hash is unchanged are skipped.
-    fn ingest(&mut self, batch: &[ArticleRecord]) -> Result<IngestStats, StoreError>;
+    fn ingest(&mut self, batch: &[ArticleRecord]) -> Result<IngestStats, StoreError> {
+        self.ingest_with(batch, &[])
+    }
+    /// [`Store::ingest`], recording in the same transaction the watched
+    /// items the batch came from.
+    fn ingest_with(
+        &mut self,
+        batch: &[ArticleRecord],
+        seen: &[SeenItem],
+    ) -> Result<IngestStats, StoreError>;
+    /// The validators of the items of `source` among `items` already seen
+    /// (an item seen without validator maps to `None`).
+    fn seen_items(
+        &mut self,
+        source: &str,
+        items: &[String],
+    ) -> Result<Vec<(String, Option<String>)>, StoreError>;
+    /// Every watched source's state, ordered by source.
+    fn watch_sources(&mut self) -> Result<Vec<SourceState>, StoreError>;
+    /// Saves a source's state (insert or replace).
+    fn save_source(&mut self, state: &SourceState) -> Result<(), StoreError>;
+    /// Events matching `q` with their digests and times, most recently
+    /// changed first.
+    fn stamped_events(&mut self, q: &EventQuery) -> Result<Vec<StampedEvent>, StoreError>;
+    /// When a merged event last changed (RFC 3339 UTC), if any did since
+    /// the database has kept the time.
+    fn last_change(&mut self) -> Result<Option<String>, StoreError>;
+    /// What was last sent to an alert target: `None` if it never was set
+    /// up, else (event id, digest) pairs.
+    fn notified(&mut self, target: &str) -> Result<Option<Vec<(String, String)>>, StoreError>;
+    /// Records what was sent to a target (`sent` may be empty: the target
+    /// then exists with nothing sent).
+    fn mark_notified(&mut self, target: &str, sent: &[(String, String)])
+        -> Result<(), StoreError>;
     /// Records diagnostics about inputs that gave no article (unreadable
     /// files, bad JSONL lines).
     fn record_diagnostics(&mut self, diags: &[StoredDiagnostic]) -> Result<(), StoreError>;

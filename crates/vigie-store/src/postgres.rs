@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         3,
         include_str!("../migrations/postgres/0003_near_duplicates.sql"),
     ),
+    (4, include_str!("../migrations/postgres/0004_watch.sql")),
 ];
 
 /// Advisory lock key of vigie's ingest batches.

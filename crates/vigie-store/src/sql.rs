@@ -6,7 +6,8 @@ use crate::merged::{merge_all, MemberMention, MergedEvent};
 use crate::query::{EventQuery, Interval, Value};
 use crate::{
     week_and_month, ActorCount, ArticleDetail, ArticleEventRef, ArticleRecord, Claim, Cluster,
-    Counts, EventDetail, EventPage, IngestStats, SourceReport, Store, StoreError, StoredDiagnostic,
+    Counts, EventDetail, EventPage, IngestStats, SeenItem, SourceReport, SourceState, StampedEvent, Store, StoreError,
+    StoredDiagnostic,
     TimelineBucket,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -264,12 +265,14 @@ impl<D: Db> SqlStore<D> {
             current_ids.push(cell_text(r, 4));
         }
         let (events, of_member) = merge_all(&members);
-        let existing: HashMap<String, String> = self
+        // Each stored event's digest and when it was first stored.
+        let existing: HashMap<String, (String, Option<String>)> = self
             .db
-            .query("SELECT id, digest FROM events", &[])?
+            .query("SELECT id, digest, first_seen FROM events", &[])?
             .into_iter()
-            .filter_map(|r| Some((cell_text(&r, 0)?, cell_text(&r, 1)?)))
+            .filter_map(|r| Some((cell_text(&r, 0)?, (cell_text(&r, 1)?, cell_text(&r, 2)))))
             .collect();
+        let stamp = now();
         // Evidence of each event's reports, for text search.
         let mut evidence: Vec<String> = vec![String::new(); events.len()];
         for (m, &g) in members.iter().zip(&of_member) {
@@ -281,12 +284,18 @@ impl<D: Db> SqlStore<D> {
             keep.insert(&e.id);
             let record = json(e);
             let digest = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(record.as_bytes()));
-            if existing.get(&e.id) == Some(&digest) {
-                continue;
-            }
+            let first_seen = match existing.get(&e.id) {
+                Some((d, _)) if *d == digest => continue,
+                Some((_, first)) => first.clone().unwrap_or_else(|| stamp.clone()),
+                None => stamp.clone(),
+            };
             self.db
                 .exec("DELETE FROM events WHERE id = $1", &[text(&e.id)])?;
             self.insert_event(e, &record, &digest, ev)?;
+            self.db.exec(
+                "UPDATE events SET first_seen = $1, updated_at = $2 WHERE id = $3",
+                &[text(first_seen), text(&stamp), text(&e.id)],
+            )?;
         }
         for id in existing.keys() {
             if !keep.contains(id.as_str()) {
@@ -385,6 +394,25 @@ impl<D: Db> SqlStore<D> {
         Ok(())
     }
 
+    fn write_seen(&mut self, seen: &[SeenItem]) -> Result<(), StoreError> {
+        let at = now();
+        for i in seen {
+            self.db.exec(
+                "INSERT INTO watch_items (source, item, validator, article_id, seen_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (source, item) DO UPDATE SET \
+                 validator = excluded.validator, article_id = excluded.article_id, seen_at = excluded.seen_at",
+                &[
+                    text(&i.source),
+                    text(&i.item),
+                    opt_text(i.validator.as_deref()),
+                    opt_text(i.article_id.as_deref()),
+                    text(&at),
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
     fn parse_event(row: &[Cell]) -> Result<MergedEvent, StoreError> {
         let record = cell_text(row, 0).unwrap_or_default();
         serde_json::from_str(&record).map_err(|e| corrupt("event record", e))
@@ -412,7 +440,11 @@ pub fn cell_degrees(zoom: u8) -> f64 {
 }
 
 impl<D: Db> Store for SqlStore<D> {
-    fn ingest(&mut self, batch: &[ArticleRecord]) -> Result<IngestStats, StoreError> {
+    fn ingest_with(
+        &mut self,
+        batch: &[ArticleRecord],
+        seen: &[SeenItem],
+    ) -> Result<IngestStats, StoreError> {
         self.db.begin_write()?;
         let result = (|| {
             let mut stats = IngestStats::default();
@@ -438,6 +470,7 @@ impl<D: Db> Store for SqlStore<D> {
             if stats.new + stats.changed > 0 {
                 self.remerge()?;
             }
+            self.write_seen(seen)?;
             Ok(stats)
         })();
         let stats = finish(&mut self.db, result)?;
@@ -487,6 +520,151 @@ impl<D: Db> Store for SqlStore<D> {
             }
         }
         Ok(out)
+    }
+
+    fn seen_items(
+        &mut self,
+        source: &str,
+        items: &[String],
+    ) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        let mut out = Vec::new();
+        for chunk in items.chunks(200) {
+            let placeholders: Vec<String> = (2..=chunk.len() + 1).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT item, validator FROM watch_items WHERE source = $1 AND item IN ({})",
+                placeholders.join(", ")
+            );
+            let mut params: Vec<Param> = vec![text(source)];
+            params.extend(chunk.iter().map(text));
+            for r in self.db.query(&sql, &params)? {
+                if let Some(item) = cell_text(&r, 0) {
+                    out.push((item, cell_text(&r, 1)));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn watch_sources(&mut self) -> Result<Vec<SourceState>, StoreError> {
+        let rows = self.db.query(
+            "SELECT source, kind, etag, last_modified, last_poll, last_ok, status, error, failures, \
+             next_poll, items FROM watch_sources ORDER BY source",
+            &[],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| SourceState {
+                source: cell_text(r, 0).unwrap_or_default(),
+                kind: cell_text(r, 1).unwrap_or_default(),
+                etag: cell_text(r, 2),
+                last_modified: cell_text(r, 3),
+                last_poll: cell_text(r, 4),
+                last_ok: cell_text(r, 5),
+                status: cell_text(r, 6),
+                error: cell_text(r, 7),
+                failures: cell_int(r, 8).unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32,
+                next_poll: cell_text(r, 9),
+                items: cell_int(r, 10).unwrap_or(0).max(0) as u64,
+            })
+            .collect())
+    }
+
+    fn save_source(&mut self, st: &SourceState) -> Result<(), StoreError> {
+        self.db.begin_write()?;
+        let result = self
+            .db
+            .exec(
+                "INSERT INTO watch_sources (source, kind, etag, last_modified, last_poll, last_ok, status, \
+                 error, failures, next_poll, items) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+                 ON CONFLICT (source) DO UPDATE SET kind = excluded.kind, etag = excluded.etag, \
+                 last_modified = excluded.last_modified, last_poll = excluded.last_poll, \
+                 last_ok = excluded.last_ok, status = excluded.status, error = excluded.error, \
+                 failures = excluded.failures, next_poll = excluded.next_poll, items = excluded.items",
+                &[
+                    text(&st.source),
+                    text(&st.kind),
+                    opt_text(st.etag.as_deref()),
+                    opt_text(st.last_modified.as_deref()),
+                    opt_text(st.last_poll.as_deref()),
+                    opt_text(st.last_ok.as_deref()),
+                    opt_text(st.status.as_deref()),
+                    opt_text(st.error.as_deref()),
+                    int(i64::from(st.failures)),
+                    opt_text(st.next_poll.as_deref()),
+                    int(st.items.min(i64::MAX as u64) as i64),
+                ],
+            )
+            .map(|_| ());
+        finish(&mut self.db, result)
+    }
+
+    fn stamped_events(&mut self, q: &EventQuery) -> Result<Vec<StampedEvent>, StoreError> {
+        let w = q.where_clause();
+        let params = params_of(&w.params);
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}, e.digest, e.first_seen, e.updated_at FROM events e{} \
+             ORDER BY COALESCE(e.updated_at, '') DESC, e.id LIMIT {} OFFSET {}",
+            w.sql,
+            q.limit.max(1),
+            q.offset
+        );
+        self.db
+            .query(&sql, &params)?
+            .iter()
+            .map(|r| {
+                Ok(StampedEvent {
+                    event: Self::parse_event(r)?,
+                    digest: cell_text(r, 1).unwrap_or_default(),
+                    first_seen: cell_text(r, 2),
+                    updated_at: cell_text(r, 3),
+                })
+            })
+            .collect()
+    }
+
+    fn last_change(&mut self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .db
+            .query("SELECT MAX(updated_at) FROM events", &[])?
+            .first()
+            .and_then(|r| cell_text(r, 0)))
+    }
+
+    fn notified(&mut self, target: &str) -> Result<Option<Vec<(String, String)>>, StoreError> {
+        let rows = self.db.query(
+            "SELECT event_id, digest FROM watch_notified WHERE target = $1 ORDER BY event_id",
+            &[text(target)],
+        )?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(
+            rows.iter()
+                .filter_map(|r| Some((cell_text(r, 0)?, cell_text(r, 1)?)))
+                // The marker row that says the target exists.
+                .filter(|(id, _)| !id.is_empty())
+                .collect(),
+        ))
+    }
+
+    fn mark_notified(
+        &mut self,
+        target: &str,
+        sent: &[(String, String)],
+    ) -> Result<(), StoreError> {
+        self.db.begin_write()?;
+        let result = (|| {
+            let marker = (String::new(), String::new());
+            for (id, digest) in sent.iter().chain(std::iter::once(&marker)) {
+                self.db.exec(
+                    "INSERT INTO watch_notified (target, event_id, digest) VALUES ($1, $2, $3) \
+                     ON CONFLICT (target, event_id) DO UPDATE SET digest = excluded.digest",
+                    &[text(target), text(id), text(digest)],
+                )?;
+            }
+            Ok(())
+        })();
+        finish(&mut self.db, result)
     }
 
     fn counts(&mut self) -> Result<Counts, StoreError> {

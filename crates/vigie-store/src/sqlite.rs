@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         3,
         include_str!("../migrations/sqlite/0003_near_duplicates.sql"),
     ),
+    (4, include_str!("../migrations/sqlite/0004_watch.sql")),
 ];
 
 /// A SQLite connection.
