@@ -212,8 +212,9 @@ impl Watch {
                 state.last_poll = Some(stamp(now));
                 state.last_ok = Some(stamp(now));
                 cycle.lines.push(format!(
-                    "folder {}: {read} files read, {files} in all",
-                    self.folders[i].root().display()
+                    "folder {}: {read} file{} read, {files} in all",
+                    self.folders[i].root().display(),
+                    if read == 1 { "" } else { "s" }
                 ));
             }
             if self.saved.get(&source) != Some(&state) || read > 0 {
