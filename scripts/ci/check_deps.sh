@@ -41,16 +41,20 @@ forbid vigie-eval vigie-ingest vigie-text vigie-lexicon vigie-annotate vigie-ext
 forbid vigie-pipeline vigie-ingest
 forbid vigie-export vigie-ingest vigie-pipeline vigie-server
 forbid vigie-store vigie-ingest vigie-pipeline vigie-server vigie-export
+forbid vigie-watch vigie-text vigie-lexicon vigie-annotate vigie-extract vigie-pipeline vigie-server vigie-export axum
 # Libraries use typed errors and no terminal UI: anyhow, clap and
 # indicatif belong to the binary.
-for lib in vigie-core vigie-ingest vigie-text vigie-gazetteer vigie-lexicon vigie-annotate vigie-extract vigie-merge vigie-eval vigie-pipeline vigie-store vigie-export vigie-server; do
+for lib in vigie-core vigie-ingest vigie-text vigie-gazetteer vigie-lexicon vigie-annotate vigie-extract vigie-merge vigie-eval vigie-pipeline vigie-store vigie-export vigie-server vigie-watch; do
   forbid_direct "$lib" anyhow clap indicatif
 done
-# Only the store speaks SQL, only the server speaks HTTP.
+# Only the store speaks SQL, only the server answers HTTP, only the
+# watcher makes HTTP requests.
 for lib in vigie-core vigie-ingest vigie-text vigie-gazetteer vigie-lexicon vigie-annotate vigie-extract vigie-merge vigie-eval vigie-pipeline; do
-  forbid "$lib" rusqlite postgres tokio-postgres axum hyper reqwest
+  forbid "$lib" rusqlite postgres tokio-postgres axum hyper reqwest ureq
 done
-forbid vigie-store axum hyper reqwest
+forbid vigie-store axum hyper reqwest ureq
+forbid vigie-server ureq
+forbid_direct vigie-watch rusqlite postgres tokio-postgres
 # Export and server read through the store's interface, never SQL of their own.
 forbid_direct vigie-export rusqlite postgres tokio-postgres axum hyper
 forbid_direct vigie-server rusqlite postgres tokio-postgres

@@ -62,7 +62,9 @@ fn a_watcher_killed_while_storing_resumes_without_duplicates() {
     let mut child = vigie()
         .arg("watch")
         .arg(&inbox)
-        .args(["--db", &db, "--settle", "0.1", "--scan", "0.2", "--batch", "10", "-j", "1"])
+        .args([
+            "--db", &db, "--settle", "0.1", "--scan", "0.2", "--batch", "10", "-j", "1",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -92,7 +94,12 @@ fn a_watcher_killed_while_storing_resumes_without_duplicates() {
         let mut store = vigie_store::open(&db).unwrap();
         let source = format!("folder:{}", inbox.display());
         let paths: Vec<String> = (0..n)
-            .map(|i| inbox.join(format!("depeche-{i:04}.txt")).display().to_string())
+            .map(|i| {
+                inbox
+                    .join(format!("depeche-{i:04}.txt"))
+                    .display()
+                    .to_string()
+            })
             .collect();
         assert_eq!(store.seen_items(&source, &paths).unwrap().len(), n);
     }
@@ -105,13 +112,25 @@ fn a_watcher_killed_while_storing_resumes_without_duplicates() {
         .unwrap();
     let log = String::from_utf8_lossy(&r.stderr);
     assert!(!log.contains("stored"), "{log}");
-    let r = vigie().arg("ingest").arg(&inbox).args(["--db", &db]).output().unwrap();
+    let r = vigie()
+        .arg("ingest")
+        .arg(&inbox)
+        .args(["--db", &db])
+        .output()
+        .unwrap();
     let log = String::from_utf8_lossy(&r.stderr);
-    assert!(log.contains(&format!("0 new, 0 changed, {n} unchanged")), "{log}");
+    assert!(
+        log.contains(&format!("0 new, 0 changed, {n} unchanged")),
+        "{log}"
+    );
 
     // The same events as one uninterrupted ingest.
     let fresh = tmp.path().join("fresh.db").to_string_lossy().to_string();
-    let r = vigie().args(["ingest", "-q", "--db", &fresh]).arg(&inbox).output().unwrap();
+    let r = vigie()
+        .args(["ingest", "-q", "--db", &fresh])
+        .arg(&inbox)
+        .output()
+        .unwrap();
     assert!(r.status.success());
     let a = export(&db, &tmp.path().join("a.jsonl"));
     let b = export(&fresh, &tmp.path().join("b.jsonl"));
@@ -121,7 +140,10 @@ fn a_watcher_killed_while_storing_resumes_without_duplicates() {
 
 #[test]
 fn watch_needs_something_to_watch_and_existing_folders() {
-    let r = vigie().args(["watch", "--db", "/nonexistent/x.db"]).output().unwrap();
+    let r = vigie()
+        .args(["watch", "--db", "/nonexistent/x.db"])
+        .output()
+        .unwrap();
     assert!(!r.status.success());
     assert!(String::from_utf8_lossy(&r.stderr).contains("nothing to watch"));
     let r = vigie()

@@ -83,7 +83,12 @@ pub fn parse(bytes: &[u8], path: &str) -> Result<Feed, Diagnostic> {
 
 /// The article of a feed entry whose text is `text` (its own, or that of
 /// the page it links to).
-pub fn entry_article(entry: &FeedEntry, feed_title: Option<&str>, text: String, path: &str) -> Article {
+pub fn entry_article(
+    entry: &FeedEntry,
+    feed_title: Option<&str>,
+    text: String,
+    path: &str,
+) -> Article {
     let mut a = Article::new(
         id_for_url(&entry.key),
         text,

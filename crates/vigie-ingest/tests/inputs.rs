@@ -268,7 +268,7 @@ fn corrupt_compressed_and_odd_inputs_are_diagnosed() {
         ("zero.html", "empty file"),
         ("cut.txt.gz", "corrupt or truncated"),
         ("bad.zst", "zstd"),
-        ("notfeed.xml", "not a readable RSS or Atom feed"),
+        ("notfeed.xml", "not a readable RSS, Atom or JSON feed"),
         ("cut.warc.gz", "WARC record"),
     ] {
         assert!(

@@ -1328,7 +1328,7 @@ async function restoreOpenPanels() {
 // busy indicator) and reloads its views when the data changed.
 // ---------------------------------------------------------------------------
 
-const LIVE_MS = 5000;
+const LIVE_MS = 3000;
 let dataVersion = null;
 
 async function checkForNewData() {

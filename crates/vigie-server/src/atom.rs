@@ -33,7 +33,10 @@ pub fn title(e: &StampedEvent) -> String {
         (None, Some(c)) => c.clone(),
         (None, None) => "unknown place".into(),
     };
-    let mut t = format!("{}: {} in {place}, {}", ev.sub_event_type, ev.actor1, ev.event_date);
+    let mut t = format!(
+        "{}: {} in {place}, {}",
+        ev.sub_event_type, ev.actor1, ev.event_date
+    );
     if let Some(f) = ev.fatalities.filter(|f| *f > 0) {
         t.push_str(&format!(", {f} killed"));
     }
@@ -86,7 +89,10 @@ pub fn feed(events: &[StampedEvent], self_path: &str, filter: &str) -> String {
         ));
         x.push_str(&format!("    <title>{}</title>\n", escape(&title(e))));
         x.push_str(&format!("    <updated>{}</updated>\n", escape(updated)));
-        x.push_str(&format!("    <published>{}</published>\n", escape(published)));
+        x.push_str(&format!(
+            "    <published>{}</published>\n",
+            escape(published)
+        ));
         x.push_str(&format!(
             "    <link rel=\"alternate\" type=\"application/json\" href=\"/api/events/{}\"/>\n",
             escape(&ev.id)
@@ -131,7 +137,13 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_control_characters() {
-        assert_eq!(escape("A & B <c> \"d\" 'e'\u{1}"), "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;");
-        assert_eq!(urn_part("country=ML&type=Battles"), "country=ML_type=Battles");
+        assert_eq!(
+            escape("A & B <c> \"d\" 'e'\u{1}"),
+            "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;"
+        );
+        assert_eq!(
+            urn_part("country=ML&type=Battles"),
+            "country=ML_type=Battles"
+        );
     }
 }

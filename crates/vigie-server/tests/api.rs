@@ -311,14 +311,21 @@ async fn the_alert_feed_is_atom_with_the_filtered_events() {
     let feed = feed_rs::parser::parse(&body[..]).unwrap_or_else(|e| panic!("not a feed: {e}"));
     assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
     assert_eq!(feed.entries.len(), total);
-    let ids: std::collections::HashSet<&str> =
-        feed.entries.iter().map(|e| e.id.as_str()).collect();
+    let ids: std::collections::HashSet<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids.len(), total, "entry ids are unique");
     for e in &feed.entries {
         assert!(e.id.starts_with("urn:vigie:event:ev-"), "{}", e.id);
         assert!(e.updated.is_some());
-        assert!(!e.title.as_ref().map(|t| t.content.clone()).unwrap_or_default().is_empty());
-        assert!(e.links.iter().any(|l| l.href.starts_with("/api/events/ev-")));
+        assert!(!e
+            .title
+            .as_ref()
+            .map(|t| t.content.clone())
+            .unwrap_or_default()
+            .is_empty());
+        assert!(e
+            .links
+            .iter()
+            .any(|l| l.href.starts_with("/api/events/ev-")));
     }
     // A filter: the events of one country and type, as the event list has them.
     let (_, _, sy) = get("/api/events?country=SY&event_type=Battles&limit=500").await;
@@ -326,9 +333,15 @@ async fn the_alert_feed_is_atom_with_the_filtered_events() {
     let feed = feed_rs::parser::parse(&body[..]).unwrap_or_else(|e| panic!("{e}"));
     let want: std::collections::HashSet<String> = sy["events"]
         .as_array()
-        .map(|a| a.iter().filter_map(|e| e["id"].as_str()).map(|id| format!("urn:vigie:event:{id}")).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| e["id"].as_str())
+                .map(|id| format!("urn:vigie:event:{id}"))
+                .collect()
+        })
         .unwrap_or_default();
-    let got: std::collections::HashSet<String> = feed.entries.iter().map(|e| e.id.clone()).collect();
+    let got: std::collections::HashSet<String> =
+        feed.entries.iter().map(|e| e.id.clone()).collect();
     assert!(!want.is_empty());
     assert_eq!(got, want);
     // Bad filters are a 400, as for the other endpoints.
@@ -339,7 +352,10 @@ async fn the_alert_feed_is_atom_with_the_filtered_events() {
 #[tokio::test]
 async fn health_shows_the_last_change_and_watched_sources() {
     let (_, _, v) = get("/api/health").await;
-    assert!(v["updated"].as_str().is_some_and(|t| t.ends_with('Z')), "{v}");
+    assert!(
+        v["updated"].as_str().is_some_and(|t| t.ends_with('Z')),
+        "{v}"
+    );
     assert!(v["sources"].as_array().is_some_and(|s| s.is_empty()), "{v}");
     assert_eq!(v["source_errors"], 0);
 }

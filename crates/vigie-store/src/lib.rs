@@ -365,8 +365,7 @@ pub trait Store: Send {
     fn notified(&mut self, target: &str) -> Result<Option<Vec<(String, String)>>, StoreError>;
     /// Records what was sent to a target (`sent` may be empty: the target
     /// then exists with nothing sent).
-    fn mark_notified(&mut self, target: &str, sent: &[(String, String)])
-        -> Result<(), StoreError>;
+    fn mark_notified(&mut self, target: &str, sent: &[(String, String)]) -> Result<(), StoreError>;
     /// Records diagnostics about inputs that gave no article (unreadable
     /// files, bad JSONL lines).
     fn record_diagnostics(&mut self, diags: &[StoredDiagnostic]) -> Result<(), StoreError>;

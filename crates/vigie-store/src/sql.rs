@@ -6,9 +6,8 @@ use crate::merged::{merge_all, MemberMention, MergedEvent};
 use crate::query::{EventQuery, Interval, Value};
 use crate::{
     week_and_month, ActorCount, ArticleDetail, ArticleEventRef, ArticleRecord, Claim, Cluster,
-    Counts, EventDetail, EventPage, IngestStats, SeenItem, SourceReport, SourceState, StampedEvent, Store, StoreError,
-    StoredDiagnostic,
-    TimelineBucket,
+    Counts, EventDetail, EventPage, IngestStats, SeenItem, SourceReport, SourceState, StampedEvent,
+    Store, StoreError, StoredDiagnostic, TimelineBucket,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use vigie_core::{Event, Mention};
@@ -529,7 +528,8 @@ impl<D: Db> Store for SqlStore<D> {
     ) -> Result<Vec<(String, Option<String>)>, StoreError> {
         let mut out = Vec::new();
         for chunk in items.chunks(200) {
-            let placeholders: Vec<String> = (2..=chunk.len() + 1).map(|i| format!("${i}")).collect();
+            let placeholders: Vec<String> =
+                (2..=chunk.len() + 1).map(|i| format!("${i}")).collect();
             let sql = format!(
                 "SELECT item, validator FROM watch_items WHERE source = $1 AND item IN ({})",
                 placeholders.join(", ")
@@ -647,11 +647,7 @@ impl<D: Db> Store for SqlStore<D> {
         ))
     }
 
-    fn mark_notified(
-        &mut self,
-        target: &str,
-        sent: &[(String, String)],
-    ) -> Result<(), StoreError> {
+    fn mark_notified(&mut self, target: &str, sent: &[(String, String)]) -> Result<(), StoreError> {
         self.db.begin_write()?;
         let result = (|| {
             let marker = (String::new(), String::new());

@@ -471,3 +471,103 @@ fn reopening_keeps_the_data() {
     let mut s = vigie_store::open(&p).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.counts().unwrap_or_else(|e| panic!("{e}")).articles, 4);
 }
+
+#[test]
+fn watch_state_items_and_alert_marks() {
+    use vigie_store::{SeenItem, SourceState};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for mut s in stores(&dir) {
+        let s = s.as_mut();
+        // Items are stored with their batch.
+        let batch = corpus();
+        let seen: Vec<SeenItem> = batch
+            .iter()
+            .map(|a| SeenItem {
+                source: "https://example.org/feed.xml".into(),
+                item: format!("https://example.org/{}", a.id),
+                validator: None,
+                article_id: Some(a.id.clone()),
+            })
+            .collect();
+        s.ingest_with(&batch, &seen)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let keys: Vec<String> = seen.iter().map(|i| i.item.clone()).collect();
+        let mut asked = keys.clone();
+        asked.push("https://example.org/never-seen".into());
+        let found = s
+            .seen_items("https://example.org/feed.xml", &asked)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(found.len(), keys.len());
+        assert!(s
+            .seen_items("folder:/x", &keys)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .is_empty());
+        // A file seen again with a new validator replaces the old one.
+        let file = SeenItem {
+            source: "folder:/inbox".into(),
+            item: "/inbox/a.txt".into(),
+            validator: Some("10:1".into()),
+            article_id: None,
+        };
+        s.ingest_with(&[], std::slice::from_ref(&file))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let again = SeenItem {
+            validator: Some("12:2".into()),
+            ..file
+        };
+        s.ingest_with(&[], &[again])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            s.seen_items("folder:/inbox", &["/inbox/a.txt".into()])
+                .unwrap_or_else(|e| panic!("{e}")),
+            vec![("/inbox/a.txt".to_string(), Some("12:2".to_string()))]
+        );
+
+        // Source state: insert, then replace.
+        let mut st = SourceState {
+            source: "https://example.org/feed.xml".into(),
+            kind: "feed".into(),
+            etag: Some("\"v1\"".into()),
+            last_poll: Some("2026-12-04T10:00:00Z".into()),
+            failures: 2,
+            error: Some("HTTP status 503".into()),
+            items: 7,
+            ..SourceState::default()
+        };
+        s.save_source(&st).unwrap_or_else(|e| panic!("{e}"));
+        st.failures = 0;
+        st.error = None;
+        s.save_source(&st).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            s.watch_sources().unwrap_or_else(|e| panic!("{e}")),
+            vec![st]
+        );
+
+        // Events carry times and digests; alert marks round-trip.
+        let stamped = s
+            .stamped_events(&EventQuery {
+                limit: 100,
+                ..EventQuery::default()
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!stamped.is_empty());
+        assert!(stamped
+            .iter()
+            .all(|e| e.updated_at.is_some() && !e.digest.is_empty()));
+        assert!(s.last_change().unwrap_or_else(|e| panic!("{e}")).is_some());
+        assert_eq!(s.notified("hook").unwrap_or_else(|e| panic!("{e}")), None);
+        s.mark_notified("hook", &[])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            s.notified("hook").unwrap_or_else(|e| panic!("{e}")),
+            Some(vec![])
+        );
+        let sent = vec![(stamped[0].event.id.clone(), stamped[0].digest.clone())];
+        s.mark_notified("hook", &sent)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            s.notified("hook").unwrap_or_else(|e| panic!("{e}")),
+            Some(sent)
+        );
+    }
+}

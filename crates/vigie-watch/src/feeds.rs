@@ -71,8 +71,7 @@ pub fn poll(
     state.etag = fetched.etag.clone();
     state.last_modified = fetched.last_modified.clone();
     let keys: Vec<String> = parsed.entries.iter().map(|e| e.key.clone()).collect();
-    let seen: HashMap<String, Option<String>> =
-        store.seen_items(url, &keys)?.into_iter().collect();
+    let seen: HashMap<String, Option<String>> = store.seen_items(url, &keys)?.into_iter().collect();
     let mut fresh = 0usize;
     let mut pages = 0usize;
     let mut page_errors = 0usize;
@@ -86,7 +85,11 @@ pub fn poll(
         let mut article = None;
         let mut validator = None;
         if needs_page {
-            if let Some(link) = entry.link.as_deref().filter(|l| crate::fetch::host_of(l).is_some()) {
+            if let Some(link) = entry
+                .link
+                .as_deref()
+                .filter(|l| crate::fetch::host_of(l).is_some())
+            {
                 pages += 1;
                 match page_article(fetcher, entry, parsed.title.as_deref(), link) {
                     Ok(a) => article = Some(a),
@@ -108,7 +111,9 @@ pub fn poll(
                             // Tried again at the next poll.
                             batch.diagnostics.push(Diagnostic::warning(
                                 at,
-                                format!("linked page unreadable ({e}); tried again at the next poll"),
+                                format!(
+                                    "linked page unreadable ({e}); tried again at the next poll"
+                                ),
                             ));
                             fresh -= 1;
                             continue;

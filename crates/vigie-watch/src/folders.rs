@@ -44,6 +44,8 @@ pub struct Folder {
     looks: HashMap<PathBuf, Look>,
     /// Validators known to be stored (saves a query per file per scan).
     stored: HashMap<PathBuf, String>,
+    /// Files of no input format, already noted.
+    noted: std::collections::HashSet<PathBuf>,
 }
 
 /// What a scan found.
@@ -66,6 +68,7 @@ impl Folder {
             source,
             looks: HashMap::new(),
             stored: HashMap::new(),
+            noted: Default::default(),
         }
     }
 
@@ -82,7 +85,21 @@ impl Folder {
     pub fn scan(&mut self, store: &mut dyn Store, settle: Duration) -> Result<Scan, StoreError> {
         let mut scan = Scan::default();
         let mut files = Vec::new();
-        walk(&self.root, &mut files, &mut scan.batch.diagnostics);
+        let mut unknown = Vec::new();
+        walk(
+            &self.root,
+            &mut files,
+            &mut unknown,
+            &mut scan.batch.diagnostics,
+        );
+        for path in unknown {
+            if self.noted.insert(path.clone()) {
+                scan.batch.diagnostics.push(Diagnostic::note(
+                    path.display().to_string(),
+                    "skipped: not a known input format (.txt, .html, .jsonl, .warc, .xml/.rss/.atom, optionally .gz/.zst)",
+                ));
+            }
+        }
         scan.files = files.len();
         let wall = SystemTime::now();
         let mut looks = HashMap::with_capacity(files.len());
@@ -151,7 +168,12 @@ fn modified_nanos(t: SystemTime) -> i128 {
 }
 
 /// Every candidate file under `dir`, with its look and modification time.
-fn walk(dir: &Path, out: &mut Vec<(PathBuf, Look, SystemTime)>, diags: &mut Vec<Diagnostic>) {
+fn walk(
+    dir: &Path,
+    out: &mut Vec<(PathBuf, Look, SystemTime)>,
+    unknown: &mut Vec<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -175,7 +197,9 @@ fn walk(dir: &Path, out: &mut Vec<(PathBuf, Look, SystemTime)>, diags: &mut Vec<
             continue;
         };
         if meta.is_dir() {
-            walk(&path, out, diags);
+            walk(&path, out, unknown, diags);
+        } else if meta.is_file() && vigie_ingest::FileKind::of(&path).is_none() {
+            unknown.push(path);
         } else if meta.is_file() {
             let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
             out.push((

@@ -23,7 +23,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 use vigie_core::{Article, Diagnostic};
-use vigie_store::{ArticleRecord, IngestStats, SeenItem, SourceState, Store, StoreError, StoredDiagnostic};
+use vigie_store::{
+    ArticleRecord, IngestStats, SeenItem, SourceState, Store, StoreError, StoredDiagnostic,
+};
 
 pub use alerts::Alert;
 pub use fetch::{FetchConfig, FetchError, Fetcher};
@@ -333,7 +335,12 @@ impl Watch {
     /// Waits until the next thing to do: a file-system event, a pending
     /// file to settle, the next folder scan or the next feed due; at most
     /// `max`.
-    pub fn wait(&mut self, store: &mut dyn Store, pending: usize, max: Duration) -> Result<(), WatchError> {
+    pub fn wait(
+        &mut self,
+        store: &mut dyn Store,
+        pending: usize,
+        max: Duration,
+    ) -> Result<(), WatchError> {
         let mut wait = max;
         if !self.folders.is_empty() {
             wait = wait.min(self.config.scan);
@@ -386,17 +393,18 @@ impl Watch {
 fn notifications(folders: &[PathBuf]) -> Option<(notify::RecommendedWatcher, Receiver<()>)> {
     use notify::Watcher;
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if res.is_ok() {
-            let _ = tx.send(());
-        }
-    }) {
-        Ok(w) => w,
-        Err(e) => {
-            tracing::warn!("no file-system notifications ({e}); polling folders");
-            return None;
-        }
-    };
+    let mut watcher =
+        match notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            if res.is_ok() {
+                let _ = tx.send(());
+            }
+        }) {
+            Ok(w) => w,
+            Err(e) => {
+                tracing::warn!("no file-system notifications ({e}); polling folders");
+                return None;
+            }
+        };
     for f in folders {
         if let Err(e) = watcher.watch(f, notify::RecursiveMode::Recursive) {
             tracing::warn!("no notifications for {} ({e}); polling it", f.display());
@@ -427,6 +435,9 @@ mod tests {
         let t = DateTime::parse_from_rfc3339("2026-12-04T03:00:00Z")
             .map(|t| t.with_timezone(&Utc))
             .unwrap();
-        assert_eq!(stamp(later(t, Duration::from_secs(90))), "2026-12-04T03:01:30Z");
+        assert_eq!(
+            stamp(later(t, Duration::from_secs(90))),
+            "2026-12-04T03:01:30Z"
+        );
     }
 }

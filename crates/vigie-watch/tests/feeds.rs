@@ -30,9 +30,12 @@ fn article_count(store: &mut dyn Store) -> usize {
     store.counts().unwrap().articles
 }
 
+/// An item: link path, title, summary, content.
+type Item = (String, String, Option<String>, Option<String>);
+
 /// A feed whose items the test sets, with an ETag per version.
 struct GrowingFeed {
-    items: Mutex<Vec<(String, String, Option<String>, Option<String>)>>,
+    items: Mutex<Vec<Item>>,
     version: Mutex<u32>,
 }
 
@@ -101,7 +104,10 @@ fn a_growing_feed_gives_only_its_new_items_and_honours_304() {
     assert_eq!(server.hits("/2016/04/12/djibo"), 0);
     let state = &store.watch_sources().unwrap()[0];
     assert_eq!(state.etag.as_deref(), Some("\"v1\""));
-    assert!(state.status.as_deref().unwrap().contains("2 new"), "{state:?}");
+    assert!(
+        state.status.as_deref().unwrap().contains("2 new"),
+        "{state:?}"
+    );
 
     // Not due yet: no request.
     let before = server.requests().len();
@@ -129,7 +135,11 @@ fn a_growing_feed_gives_only_its_new_items_and_honours_304() {
     std::thread::sleep(Duration::from_millis(1100));
     let c4 = watch.cycle(store.as_mut(), &mut bare).unwrap();
     assert_eq!(c4.stats.new, 1, "{:?}", c4.lines);
-    assert_eq!(server.hits("/2016/04/12/arbinda"), 1, "no page fetched twice");
+    assert_eq!(
+        server.hits("/2016/04/12/arbinda"),
+        1,
+        "no page fetched twice"
+    );
     assert_eq!(article_count(store.as_mut()), 3);
 
     // A restart (a new watcher on the same database) refetches nothing.
@@ -145,7 +155,8 @@ fn a_growing_feed_gives_only_its_new_items_and_honours_304() {
 
 #[test]
 fn json_feed_items_are_read() {
-    let server = TestServer::start(Arc::new(|req: &Seen| match req.path.as_str() {
+    let server = TestServer::start(Arc::new(|req: &Seen| {
+        match req.path.as_str() {
         "/feed.json" => ok(
             "application/feed+json",
             format!(
@@ -154,6 +165,7 @@ fn json_feed_items_are_read() {
             ),
         ),
         _ => Reply::Status(404),
+    }
     }));
     let dir = tempfile::tempdir().unwrap();
     let mut store = vigie_store::open(dir.path().join("w.db").to_str().unwrap()).unwrap();
@@ -161,14 +173,18 @@ fn json_feed_items_are_read() {
     let c = watch.cycle(store.as_mut(), &mut bare).unwrap();
     assert_eq!(c.stats.new, 1, "{:?} {:?}", c.lines, c.diagnostics);
     let id = vigie_ingest::warc::id_for_url("https://example.org/2019/03/04/hodeidah");
-    let a = store.article(&id).unwrap().expect("stored under the URL's id");
+    let a = store
+        .article(&id)
+        .unwrap()
+        .expect("stored under the URL's id");
     assert!(a.text.contains("Hodeidah"));
     assert_eq!(a.published.as_deref(), Some("2019-03-04"));
 }
 
 #[test]
 fn hostile_servers_are_reported_and_skipped() {
-    let server = TestServer::start(Arc::new(|req: &Seen| match req.path.as_str() {
+    let server = TestServer::start(Arc::new(|req: &Seen| {
+        match req.path.as_str() {
         "/good.xml" => ok(
             "application/rss+xml",
             rss(
@@ -187,11 +203,15 @@ fn hostile_servers_are_reported_and_skipped() {
         ),
         "/error.xml" => Reply::Status(500),
         _ => Reply::Status(404),
+    }
     }));
     let names = [
         "slow", "huge", "loop", "image", "html", "bad-utf8", "error", "missing",
     ];
-    let mut feeds: Vec<String> = names.iter().map(|n| server.url(&format!("/{n}.xml"))).collect();
+    let mut feeds: Vec<String> = names
+        .iter()
+        .map(|n| server.url(&format!("/{n}.xml")))
+        .collect();
     feeds.push(server.url("/good.xml"));
     let dir = tempfile::tempdir().unwrap();
     let mut store = vigie_store::open(dir.path().join("w.db").to_str().unwrap()).unwrap();
@@ -207,21 +227,50 @@ fn hostile_servers_are_reported_and_skipped() {
         assert!(s.next_poll.is_some());
         s.error.clone().unwrap_or_default()
     };
-    assert!(error_of("slow").contains("within 2 s"), "{}", error_of("slow"));
-    assert!(error_of("huge").contains("larger than"), "{}", error_of("huge"));
-    assert!(error_of("loop").contains("redirects"), "{}", error_of("loop"));
-    assert!(error_of("image").contains("content type"), "{}", error_of("image"));
-    assert!(error_of("html").contains("not a readable"), "{}", error_of("html"));
+    assert!(
+        error_of("slow").contains("within 2 s"),
+        "{}",
+        error_of("slow")
+    );
+    assert!(
+        error_of("huge").contains("larger than"),
+        "{}",
+        error_of("huge")
+    );
+    assert!(
+        error_of("loop").contains("redirects"),
+        "{}",
+        error_of("loop")
+    );
+    assert!(
+        error_of("image").contains("content type"),
+        "{}",
+        error_of("image")
+    );
+    assert!(
+        error_of("html").contains("not a readable"),
+        "{}",
+        error_of("html")
+    );
     assert!(!error_of("bad-utf8").is_empty());
     assert!(error_of("error").contains("500"), "{}", error_of("error"));
-    assert!(error_of("missing").contains("404"), "{}", error_of("missing"));
-    let good = states.iter().find(|s| s.source.ends_with("/good.xml")).unwrap();
+    assert!(
+        error_of("missing").contains("404"),
+        "{}",
+        error_of("missing")
+    );
+    let good = states
+        .iter()
+        .find(|s| s.source.ends_with("/good.xml"))
+        .unwrap();
     assert_eq!(good.error, None);
     assert_eq!(good.failures, 0);
     // Each failure is a diagnostic naming its source.
     for n in names {
         assert!(
-            c.diagnostics.iter().any(|d| d.input.ends_with(&format!("/{n}.xml"))),
+            c.diagnostics
+                .iter()
+                .any(|d| d.input.ends_with(&format!("/{n}.xml"))),
             "no diagnostic for {n}"
         );
     }

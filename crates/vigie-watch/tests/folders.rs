@@ -115,7 +115,10 @@ fn a_file_being_written_is_not_read_early() {
     std::thread::sleep(SETTLE / 3);
     {
         use std::io::Write;
-        let mut f = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
         f.write_all(second.as_bytes()).unwrap();
     }
     let c = watch.cycle(store.as_mut(), &mut bare).unwrap();
@@ -141,13 +144,43 @@ fn unreadable_files_are_reported_once_and_the_rest_goes_on() {
     let dbdir = tempfile::tempdir().unwrap();
     let mut store = vigie_store::open(dbdir.path().join("w.db").to_str().unwrap()).unwrap();
     let mut watch = Watch::new(config(inbox.path())).unwrap();
-    std::fs::write(inbox.path().join("broken.jsonl"), "{\"id\": \"a\", \"text\": \n").unwrap();
-    std::fs::write(inbox.path().join("photo.jpg"), [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0, 0]).unwrap();
+    std::fs::write(
+        inbox.path().join("broken.jsonl"),
+        "{\"id\": \"a\", \"text\": \n",
+    )
+    .unwrap();
+    std::fs::write(
+        inbox.path().join("photo.jpg"),
+        [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0, 0],
+    )
+    .unwrap();
     std::fs::write(inbox.path().join("sudan.txt"), SUDAN).unwrap();
     let c = settle_then_cycle(&mut watch, store.as_mut());
     assert_eq!(c.stats.new, 1);
-    assert!(c.diagnostics.iter().any(|d| d.input.contains("broken.jsonl")), "{:?}", c.diagnostics);
-    assert!(c.diagnostics.iter().any(|d| d.input.contains("photo.jpg")), "{:?}", c.diagnostics);
+    assert!(
+        c.diagnostics
+            .iter()
+            .any(|d| d.input.contains("broken.jsonl")),
+        "{:?}",
+        c.diagnostics
+    );
+    assert!(
+        c.diagnostics.iter().any(|d| d.input.contains("photo.jpg")),
+        "{:?}",
+        c.diagnostics
+    );
+    // A binary under a text name is an error of its own.
+    std::fs::write(
+        inbox.path().join("scan.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2],
+    )
+    .unwrap();
+    let c = settle_then_cycle(&mut watch, store.as_mut());
+    assert!(
+        c.diagnostics.iter().any(|d| d.input.contains("scan.txt")),
+        "{:?}",
+        c.diagnostics
+    );
     // Stored with the database's diagnostics, and not repeated.
     let stored = store.diagnostics().unwrap();
     assert!(stored.iter().any(|d| d.input.contains("broken.jsonl")));

@@ -144,7 +144,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             if feeds.len() == 1 { "" } else { "s" },
             args.interval,
             store.describe(),
-            if args.once { "; one pass" } else { "; Ctrl-C to stop" }
+            if args.once {
+                "; one pass"
+            } else {
+                "; Ctrl-C to stop"
+            }
         );
     }
     let mut process = |articles: Vec<Article>| -> Vec<ArticleRecord> {
@@ -195,7 +199,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             std::thread::sleep(seconds(args.settle, "settle")?.max(Duration::from_millis(100)));
             continue;
         }
-        watch.wait(store.as_mut(), cycle.pending, Duration::from_secs(args.interval))?;
+        watch.wait(
+            store.as_mut(),
+            cycle.pending,
+            Duration::from_secs(args.interval),
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

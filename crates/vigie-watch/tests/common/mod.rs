@@ -103,21 +103,17 @@ impl TestServer {
                         Reply::Status(code) => req.respond(
                             tiny_http::Response::from_string("error").with_status_code(code),
                         ),
-                        Reply::NotModified => {
-                            req.respond(tiny_http::Response::empty(304))
-                        }
+                        Reply::NotModified => req.respond(tiny_http::Response::empty(304)),
                         Reply::Redirect(to) => req.respond(
                             tiny_http::Response::empty(302).with_header(header("Location", &to)),
                         ),
-                        Reply::Endless(ct) => req.respond(
-                            tiny_http::Response::new(
-                                tiny_http::StatusCode(200),
-                                vec![header("Content-Type", ct)],
-                                Zeros,
-                                None,
-                                None,
-                            ),
-                        ),
+                        Reply::Endless(ct) => req.respond(tiny_http::Response::new(
+                            tiny_http::StatusCode(200),
+                            vec![header("Content-Type", ct)],
+                            Zeros,
+                            None,
+                            None,
+                        )),
                         Reply::Hang(d) => {
                             std::thread::sleep(d);
                             req.respond(tiny_http::Response::from_string("late"))
@@ -140,7 +136,12 @@ impl TestServer {
 
     /// Requests made to `path` so far.
     pub fn hits(&self, path: &str) -> usize {
-        self.log.lock().unwrap().iter().filter(|s| s.path == path).count()
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.path == path)
+            .count()
     }
 
     pub fn requests(&self) -> Vec<Seen> {
@@ -179,7 +180,9 @@ pub fn rss(base: &str, items: &[(&str, &str, Option<&str>, Option<&str>)]) -> St
             x.push_str(&format!("<description>{s}</description>"));
         }
         if let Some(c) = content {
-            x.push_str(&format!("<content:encoded><![CDATA[{c}]]></content:encoded>"));
+            x.push_str(&format!(
+                "<content:encoded><![CDATA[{c}]]></content:encoded>"
+            ));
         }
         x.push_str("</item>\n");
     }
