@@ -2,7 +2,7 @@
 //! (`docs/api.md`, OpenAPI at `/api/openapi.json`) and the web page (map,
 //! timeline, evidence, sources), its assets embedded in the binary.
 //!
-//! Architecture invariant: the only crate that speaks HTTP. Requests are
+//! Architecture invariant: the only crate that answers HTTP. Requests are
 //! validated here (400 with a message on a bad parameter); every query
 //! goes through the store's parameterised SQL.
 
