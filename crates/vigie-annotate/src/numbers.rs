@@ -201,6 +201,25 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
             i += 1;
             continue;
         }
+        // "No casualties were reported": a count of zero.
+        if let Some((l, c)) = p.word(i, |w| match w {
+            NumberWord::None(c) => Some(c),
+            _ => None,
+        }) {
+            out.push(FoundNumber {
+                first: i,
+                last: l,
+                value: NumberMention {
+                    value: 0.0,
+                    low: 0.0,
+                    high: 0.0,
+                    hedge: Hedge::Exact,
+                    counts: Some(c),
+                },
+            });
+            i = l + 1;
+            continue;
+        }
         // A hedge before the number.
         let (hedge, start) = match p.word(i, |w| match w {
             NumberWord::Hedge(h) => Some(h),
@@ -221,6 +240,12 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
             i += 1;
             continue;
         };
+        // A designation ("S-300", "Su-34", "BM-21"): a short capitalised
+        // word joined to the digits by a hyphen names a weapon, not a count.
+        if designation(s, num_start) {
+            i = read.last + 1;
+            continue;
+        }
         let mut low = read.value;
         let mut high = read.value;
         let mut last = read.last;
@@ -276,12 +301,25 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
                 j += 1;
             }
         }
+        let mut noun_follows = counts.is_some();
+        // "a 68-year-old man": one man; the age between is skipped.
+        if counts.is_none() && read.value == 1.0 && !s.is_number(num_start) {
+            if let Some(age) = p.read(j) {
+                if let Some((l, Counted::Age)) = p.word(age.last + 1, |w| match w {
+                    NumberWord::Noun(c) => Some(c),
+                    _ => None,
+                }) {
+                    j = l + 1;
+                }
+            }
+        }
         if counts.is_none() {
             if let Some((l, c)) = p.word(j, |w| match w {
                 NumberWord::Noun(c) => Some(c),
                 _ => None,
             }) {
                 counts = Some(c);
+                noun_follows = true;
                 j = l + 1;
             }
         }
@@ -306,7 +344,13 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
                 NumberWord::Before(c) => Some(c),
                 _ => None,
             }) {
-                if l + 1 >= before_end.saturating_sub(1) {
+                // Next to the number, or one word away ("killing the 14"),
+                // but not across a conjunction or a comma: in "killed and
+                // 15 abducted" the verb counts the previous number.
+                let gap = l + 1 < before_end;
+                let joined = gap
+                    && (s.word(l + 1) == "," || n.conjunctions.iter().any(|c| c == s.word(l + 1)));
+                if l + 1 >= before_end.saturating_sub(1) && !joined {
                     before_verb = Some(c);
                     break;
                 }
@@ -316,7 +360,7 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
         let measure = counts.is_some_and(|c| {
             matches!(
                 c,
-                Counted::Km | Counted::Km2 | Counted::Villages | Counted::Weapons
+                Counted::Km | Counted::Km2 | Counted::Villages | Counted::Weapons | Counted::Age
             )
         });
         if before_verb.is_some() && !counts.is_some_and(decisive) && !measure {
@@ -355,9 +399,10 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
                     .filter(|c| decisive(*c));
             }
         }
-        // One ("un", "une", "a") only counts when a counted noun follows.
+        // One ("un", "une", "a") only counts when a counted noun follows:
+        // "killed by a drone" is no count of the dead.
         let single_word_one = read.value == 1.0 && !s.is_number(num_start) && !read.vague;
-        if single_word_one && counts.is_none() {
+        if single_word_one && !noun_follows {
             i = last + 1;
             continue;
         }
@@ -381,7 +426,61 @@ pub fn find_numbers(s: &SentenceView, n: &Numbers, skip: &[(usize, usize)]) -> V
         });
         i = last + 1;
     }
+    share_participles(s, n, &mut out);
     out
+}
+
+/// Tokens between two coordinated counts ("Trois militaires et cinq
+/// assaillants"): a noun, a comma or a conjunction.
+const LIST_REACH: usize = 5;
+
+/// Coordinated counts share the participle after the last one ("Trois
+/// militaires et cinq assaillants ont été tués": both killed; "two
+/// soldiers and a member of the militia were killed").
+fn share_participles(s: &SentenceView, n: &Numbers, out: &mut [FoundNumber]) {
+    let shared = |c: Counted| {
+        matches!(
+            c,
+            Counted::Killed | Counted::Wounded | Counted::Abducted | Counted::Arrested
+        )
+    };
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        // The earlier count names people ("trois militaires"); "dozens of
+        // gun trucks, killing five" is no list of the dead.
+        let open = a
+            .value
+            .counts
+            .is_some_and(|c| matches!(c, Counted::Fighters | Counted::Civilians | Counted::People));
+        let Some(c) = b.value.counts.filter(|c| shared(*c)) else {
+            continue;
+        };
+        let between = a.last + 1..b.first;
+        let listed = between.len() <= LIST_REACH
+            && between
+                .clone()
+                .any(|j| s.word(j) == "," || n.conjunctions.iter().any(|w| w == s.word(j)))
+            && between
+                .clone()
+                .all(|j| s.kind(j) == Some(TokenKind::Word) || s.word(j) == ",");
+        if open && listed {
+            out[k].value.counts = Some(c);
+        }
+    }
+}
+
+/// Whether the digits at token `i` end a designation: "S-300", "Su-34",
+/// "MiG-29", "BM-21" (a word of at most four letters, capitalised, glued
+/// to the digits by a hyphen).
+fn designation(s: &SentenceView, i: usize) -> bool {
+    if i == 0 || !s.is_number(i) || !matches!(s.gap(i - 1, i), "-" | "–") {
+        return false;
+    }
+    let prev = s.original(i - 1);
+    s.kind(i - 1) == Some(TokenKind::Word)
+        && (1..=4).contains(&prev.chars().count())
+        && prev.chars().all(char::is_alphabetic)
+        && prev.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Tokens from one count back to the previous one it shares its noun with
@@ -572,6 +671,66 @@ mod tests {
         assert_eq!(got[0].2, Hedge::Range);
         let got = nums("Quatre blessés ont ensuite succombé à leurs blessures.");
         assert_eq!(got[0].3, Some(Killed));
+    }
+
+    #[test]
+    fn designations_ages_and_no_casualties() {
+        // Weapons' designations count nothing.
+        assert!(nums("Deux missiles S-300 ont frappé")
+            .iter()
+            .all(|n| n.1 != 300.0));
+        assert!(nums("Su-34 bombers dropped glide bombs").is_empty());
+        assert!(nums("BM-21 Grad rockets hit the town").is_empty());
+        // Ages are ages, even after a killing verb.
+        let age = nums("shelling killed a 68-year-old man");
+        assert!(
+            age.iter().all(|n| n.1 != 68.0 || n.3 == Some(Counted::Age)),
+            "{age:?}"
+        );
+        assert!(
+            age.iter()
+                .any(|n| n.1 == 1.0 && n.3 == Some(Counted::Killed)),
+            "{age:?}"
+        );
+        let age = nums("un habitant de 54 ans a été tué");
+        assert!(age.iter().all(|n| n.3 != Some(Counted::Killed)), "{age:?}");
+        // A statement that nobody died is a count of zero.
+        one(
+            "No casualties were reported, the army said.",
+            "No casualties",
+            0.0,
+            Hedge::Exact,
+            Some(Counted::Killed),
+        );
+        one(
+            "ils ont incendié la mairie, sans faire de victime",
+            "sans faire de victime",
+            0.0,
+            Hedge::Exact,
+            Some(Counted::Killed),
+        );
+        // A killing verb before a conjunction counts the number before it.
+        let pair = nums("At least 18 civilians killed and 15 abducted near Mangina");
+        assert_eq!(pair[1].3, Some(Counted::Abducted), "{pair:?}");
+        let pair = nums("six fighters had been killed and two soldiers wounded");
+        assert_eq!(pair[1].3, Some(Counted::Wounded), "{pair:?}");
+        // Only counts of people share a participle.
+        let trucks =
+            nums("stormed the base in dozens of gun trucks, killing at least five soldiers");
+        assert_eq!(trucks[0].3, None, "{trucks:?}");
+        // "One" as an article after a killing verb counts nothing.
+        let art = nums("huit civils ont été tués par une frappe de drone");
+        assert!(art.iter().all(|n| n.1 != 1.0), "{art:?}");
+        let art = nums("two guards were killed by a roadside bomb");
+        assert!(art.iter().all(|n| n.1 != 1.0), "{art:?}");
+        // Digits after a hyphen that is not a designation still count.
+        one(
+            "les combats de Kidal-Nord ont fait 12 morts",
+            "12",
+            12.0,
+            Hedge::Exact,
+            Some(Counted::Killed),
+        );
     }
 
     #[test]

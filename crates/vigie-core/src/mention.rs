@@ -153,6 +153,9 @@ pub enum Counted {
     Km,
     Displaced,
     Weapons,
+    /// An age or a duration ("a 68-year-old man", "un homme de 54 ans"):
+    /// never a count of people.
+    Age,
     Other,
 }
 

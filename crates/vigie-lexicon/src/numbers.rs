@@ -23,6 +23,11 @@ pub enum NumberWord {
     After(Counted),
     /// A verb before the number.
     Before(Counted),
+    /// A phrase saying that nobody of this category was affected ("no
+    /// casualties were reported", "sans faire de victime"): a count of 0.
+    None(Counted),
+    /// Before a count that is part of another ("including", "dont").
+    Subset,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,6 +52,8 @@ struct NumbersFile {
     counted: Vec<CountedEntry>,
     #[serde(default)]
     conjunctions: Vec<String>,
+    #[serde(default)]
+    subsets: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -81,6 +88,8 @@ struct CountedEntry {
     after: Vec<String>,
     #[serde(default)]
     before: Vec<String>,
+    #[serde(default)]
+    none: Vec<String>,
 }
 
 /// Number knowledge of every language.
@@ -157,6 +166,9 @@ impl Numbers {
             for p in &n.range.end {
                 b.add(p, NumberWord::RangeEnd);
             }
+            for p in &n.subsets {
+                b.add(p, NumberWord::Subset);
+            }
             for c in &n.counted {
                 let cat = Counted::parse(&c.category).ok_or_else(|| {
                     LexiconError::invalid(
@@ -172,6 +184,9 @@ impl Numbers {
                 }
                 for p in &c.before {
                     b.add(p, NumberWord::Before(cat));
+                }
+                for p in &c.none {
+                    b.add(p, NumberWord::None(cat));
                 }
             }
         }
