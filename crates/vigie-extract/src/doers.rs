@@ -367,6 +367,7 @@ fn civilians_hit(cx: &Context, t: &Tagged<usize>, striker: &ActorMention) -> boo
     });
     let dead = ann.numbers.iter().any(|n| {
         n.sentence == t.sentence
+            && n.value.value > 0.0
             && matches!(
                 n.value.counts,
                 Some(vigie_core::Counted::Killed | vigie_core::Counted::Wounded)

@@ -4,7 +4,7 @@
 
 use vigie_annotate::{Annotation, PlaceFound, Tagged};
 use vigie_core::{Hedge, NumberMention, Span};
-use vigie_lexicon::{FilterCue, Lexicon};
+use vigie_lexicon::{FilterCue, Lexicon, NumberWord};
 
 /// The killed counts of the trigger's sentence, cumulative tolls
 /// excluded.
@@ -41,7 +41,7 @@ fn killed_counts<'a>(
 }
 
 /// ACLED's conservative figure of a count: the low end of a range.
-fn figure(n: &Tagged<NumberMention>) -> (Option<u32>, Option<Span>) {
+pub(crate) fn figure(n: &Tagged<NumberMention>) -> (Option<u32>, Option<Span>) {
     let v = if n.value.hedge == Hedge::Range {
         n.value.low
     } else {
@@ -51,16 +51,133 @@ fn figure(n: &Tagged<NumberMention>) -> (Option<u32>, Option<Span>) {
 }
 
 /// The killed count of the trigger's sentence nearest to it (cumulative
-/// tolls excluded), as ACLED's conservative figure.
+/// tolls excluded), as ACLED's conservative figure; the dead of several
+/// groups add up ("four policemen and two of the attackers").
 pub fn fatalities_for(
     ann: &Annotation,
     lex: &Lexicon,
     t: &Tagged<usize>,
 ) -> (Option<u32>, Option<Span>) {
-    killed_counts(ann, lex, t)
-        .into_iter()
+    let counts = killed_counts(ann, lex, t);
+    if let Some(sum) = groups_sum(ann, lex, t.sentence, &counts) {
+        return sum;
+    }
+    // "Trente-neuf personnes, dont quatre enfants": the whole, not the
+    // part nearest the trigger.
+    let wholes = wholes(ann, lex, t.sentence, &counts);
+    let pool = if wholes.is_empty() { counts } else { wholes };
+    pool.into_iter()
         .min_by_key(|n| (n.first as i64 - t.first as i64).unsigned_abs())
         .map_or((None, None), figure)
+}
+
+/// The counts that are not part of another: "including five children",
+/// "dont quatre enfants" before the count, "five of them" after it.
+fn wholes<'a>(
+    ann: &Annotation,
+    lex: &Lexicon,
+    sentence: usize,
+    counts: &[&'a Tagged<NumberMention>],
+) -> Vec<&'a Tagged<NumberMention>> {
+    let Some(f) = ann.folded.get(sentence) else {
+        return counts.to_vec();
+    };
+    let words = lex.numbers.matcher();
+    let found = words.find_all(f);
+    let subset = |n: &Tagged<NumberMention>| {
+        found.iter().any(|m| {
+            ((m.last < n.first && n.first - m.last <= 2) || m.first == n.last + 1)
+                && words
+                    .payloads(m.pattern)
+                    .any(|w| matches!(w, NumberWord::Subset))
+        })
+    };
+    counts.iter().copied().filter(|n| !subset(n)).collect()
+}
+
+/// The toll of a sentence that adds the dead of several groups, each
+/// named by its own noun ("Seven of the attackers were killed and two
+/// soldiers lost their lives": 9). A count inside a subset phrase
+/// ("including five children", "dont quatre enfants") is part of another
+/// and not added; two counts of the same noun (or of none) are competing
+/// figures, not groups: `None`.
+fn groups_sum(
+    ann: &Annotation,
+    lex: &Lexicon,
+    sentence: usize,
+    counts: &[&Tagged<NumberMention>],
+) -> Option<(Option<u32>, Option<Span>)> {
+    let f = ann.folded.get(sentence)?;
+    let parts = wholes(ann, lex, sentence, counts);
+    if parts.len() < 2 {
+        return None;
+    }
+    // The noun of each count: the first counted noun of the lexicon
+    // within three words after it ("seven of the attackers": attackers).
+    let words = lex.numbers.matcher();
+    let found = words.find_all(f);
+    let noun = |n: &Tagged<NumberMention>| -> Option<String> {
+        found
+            .iter()
+            .filter(|m| m.first > n.last && m.first <= n.last + 3)
+            .find(|m| {
+                words
+                    .payloads(m.pattern)
+                    .any(|w| matches!(w, NumberWord::Noun(_)))
+            })
+            .map(|m| {
+                (m.first..=m.last)
+                    .map(|k| f.token_text(k))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+    };
+    let mut nouns: Vec<String> = Vec::new();
+    for n in &parts {
+        let w = noun(n)?;
+        if nouns.contains(&w) {
+            return None;
+        }
+        nouns.push(w);
+    }
+    let mut total = 0u32;
+    for n in &parts {
+        total = total.saturating_add(figure(n).0?);
+    }
+    let span = parts.iter().map(|n| n.span).reduce(Span::cover);
+    Some((Some(total), span))
+}
+
+/// The toll a sentence gives on its own, for the event told just before
+/// it ("Militants attacked a checkpoint. Four policemen and two of the
+/// attackers were killed."): its killed counts, cumulative tolls
+/// excluded, added up by group, else the first.
+pub fn sentence_toll(
+    ann: &Annotation,
+    lex: &Lexicon,
+    sentence: usize,
+) -> (Option<u32>, Option<Span>) {
+    let Some(first) = ann
+        .numbers
+        .iter()
+        .find(|n| n.sentence == sentence)
+        .map(|n| n.first)
+    else {
+        return (None, None);
+    };
+    // A stand-in trigger at the sentence's first number.
+    let t = Tagged {
+        sentence,
+        first,
+        last: first,
+        span: Span::new(0, 0),
+        value: 0usize,
+    };
+    let counts = killed_counts(ann, lex, &t);
+    if let Some(sum) = groups_sum(ann, lex, sentence, &counts) {
+        return sum;
+    }
+    counts.first().map_or((None, None), |n| figure(n))
 }
 
 /// Words between a toll and the place it is given for ("onze morts à

@@ -36,6 +36,7 @@ pub mod notes;
 mod places;
 mod record;
 pub mod roles;
+mod tolls;
 
 pub use filters::Rejection;
 
@@ -110,6 +111,8 @@ pub fn extract(article: &Article, ann: &Annotation, lex: &Lexicon) -> Extraction
             rejected,
         });
     }
+    tolls::next_sentence_tolls(&cx, &mut drafts);
+    tolls::headline_toll(&cx, &mut drafts);
     let drafts = merging::subsume(drafts);
     out.events = merging::merge_drafts(drafts)
         .into_iter()

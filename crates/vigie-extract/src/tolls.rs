@@ -1,0 +1,169 @@
+//! Tolls told outside the trigger's sentence: in the sentence right after
+//! the event ("Militants attacked a checkpoint near Bannu. Four policemen
+//! and two of the attackers were killed.") and in the headline ("Five
+//! soldiers killed in roadside blast", the body telling the blast).
+
+use crate::candidates::Draft;
+use crate::figures::sentence_toll;
+use crate::merging::near;
+use crate::Context;
+
+/// Words from a count to the place it is given for ("Three civilians
+/// were killed in Sebba": five; "a 61-year-old man was killed in
+/// Marhanets": eight).
+const TOLL_REACH: usize = 10;
+
+/// Gives each sentence's own toll to the event told just before it, when
+/// the sentence tells no event of its own (only an ambiguous verb:
+/// "were killed") and says nothing that sets it apart (another day,
+/// another place). The sentence follows the event's in the same
+/// paragraph, or opens the next one. Its ambiguous drafts are that
+/// event's toll, not another event: they are dropped.
+pub(crate) fn next_sentence_tolls(cx: &Context, drafts: &mut Vec<Draft>) {
+    let ann = cx.ann;
+    let block = |s: usize| ann.sentences.get(s).map(|x| x.block);
+    let mut drop_weak: Vec<usize> = Vec::new();
+    for s in 1..ann.sentences.len() {
+        if cx.discourse.is_heading(s) {
+            continue;
+        }
+        if drafts.iter().any(|d| d.sentence == s && !d.weak) {
+            continue;
+        }
+        let (Some(toll), span) = sentence_toll(ann, cx.lex, s) else {
+            continue;
+        };
+        // The event told last before it.
+        let Some(prev) = drafts
+            .iter()
+            .filter(|d| d.sentence < s && !d.weak && !d.headline)
+            .map(|d| d.sentence)
+            .max()
+        else {
+            continue;
+        };
+        let adjacent = prev + 1 == s
+            && (block(prev) == block(s)
+                || block(s).zip(block(prev)).is_some_and(|(a, b)| a == b + 1));
+        if !adjacent {
+            continue;
+        }
+        // Another day or another place: another event.
+        let dates: Vec<_> = ann.dates.iter().filter(|d| d.sentence == s).collect();
+        let places: Vec<_> = ann
+            .places
+            .iter()
+            .filter(|p| p.sentence == s && p.value.role.is_none())
+            .collect();
+        // A list of places ("pounded Nikopol, Marhanets and ..."): the toll
+        // goes only to the place it is given for ("A man was killed in
+        // Marhanets"), with that count.
+        let listed = drafts
+            .iter()
+            .filter(|d| d.sentence == prev && !d.weak)
+            .count()
+            > 1
+            && drafts.iter().any(|d| d.sentence == prev && d.listed);
+        let own: Vec<(&vigie_core::PlaceMention, u32, vigie_core::Span)> = if listed {
+            ann.numbers
+                .iter()
+                .filter(|n| n.sentence == s && n.value.counts == Some(vigie_core::Counted::Killed))
+                .filter_map(|n| {
+                    // The first place after the count, before any other
+                    // number ("A 61-year-old man was killed in Marhanets,
+                    // while two women were wounded in Nikopol").
+                    let p = places.iter().find(|p| {
+                        p.first > n.last
+                            && p.first - n.last <= TOLL_REACH
+                            && !ann.numbers.iter().any(|m| {
+                                m.sentence == s
+                                    && m.first > n.last
+                                    && m.first < p.first
+                                    && m.value.counts != Some(vigie_core::Counted::Age)
+                            })
+                    })?;
+                    let (f, _) = crate::figures::figure(n);
+                    Some((&p.value.mention, f?, n.span))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut given = false;
+        for d in drafts.iter_mut().filter(|d| d.sentence == prev && !d.weak) {
+            if d.fatalities.is_some() {
+                continue;
+            }
+            if listed {
+                if let Some(&(_, f, sp)) =
+                    own.iter().find(|(p, _, _)| near(p, &d.place.value.mention))
+                {
+                    d.fatalities = Some(f);
+                    d.fatalities_span = Some(sp);
+                    given = true;
+                }
+                continue;
+            }
+            let other_day = dates.iter().any(|m| {
+                let f = vigie_core::FuzzyDate::new(m.value.value, m.value.precision);
+                !f.compatible(&d.date)
+            });
+            let other_place = !places.is_empty()
+                && !places
+                    .iter()
+                    .any(|p| near(&p.value.mention, &d.place.value.mention));
+            if other_day || other_place {
+                continue;
+            }
+            d.fatalities = Some(toll);
+            d.fatalities_span = span;
+            given = true;
+        }
+        if given {
+            drop_weak.push(s);
+        }
+    }
+    drafts.retain(|d| !(d.weak && drop_weak.contains(&d.sentence)));
+}
+
+/// The headline's toll, when no draft of the headline carries it (its
+/// verb alone, "killed", tells no event), goes to the first event of the
+/// body's lead paragraph that has no toll of its own.
+pub(crate) fn headline_toll(cx: &Context, drafts: &mut [Draft]) {
+    let ann = cx.ann;
+    let Some(h) = cx.discourse.headline else {
+        return;
+    };
+    if drafts.iter().any(|d| d.headline && d.fatalities.is_some()) {
+        return;
+    }
+    let (Some(toll), span) = sentence_toll(ann, cx.lex, h) else {
+        return;
+    };
+    // The lead: the first paragraph after the headline with an event.
+    let Some(first) = drafts
+        .iter()
+        .filter(|d| !d.headline && !d.weak)
+        .map(|d| d.sentence)
+        .min()
+    else {
+        return;
+    };
+    let lead = ann.sentences.get(first).map(|x| x.block);
+    let first_prose = (h + 1..ann.sentences.len()).find(|&s| !cx.discourse.is_heading(s));
+    let lead_is_first = first_prose
+        .and_then(|s| ann.sentences.get(s))
+        .map(|x| x.block)
+        == lead;
+    if !lead_is_first {
+        return;
+    }
+    if let Some(d) = drafts
+        .iter_mut()
+        .filter(|d| !d.headline && !d.weak && d.sentence == first)
+        .find(|d| d.fatalities.is_none())
+    {
+        d.fatalities = Some(toll);
+        d.fatalities_span = span;
+    }
+}
