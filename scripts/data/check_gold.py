@@ -41,6 +41,7 @@ DEFAULT_DIRS = [
     REPO / "tests" / "corpus" / "gold",
     REPO / "tests" / "heldout" / "gold",
     REPO / "tests" / "heldout2" / "gold",
+    REPO / "tests" / "heldout3" / "gold",
 ]
 
 TYPES = {
@@ -73,6 +74,8 @@ LANGUAGES = {"fr", "en"}
 # Rough bounding boxes: (lat_min, lat_max, lon_min, lon_max), a little generous.
 BBOX = {
     "SY": (32.2, 37.5, 35.5, 42.5),
+    "SS": (3.4, 12.3, 23.4, 36.0),
+    "MX": (14.4, 32.8, -118.5, -86.6),
     "SD": (8.6, 22.3, 21.8, 38.7),
     "MZ": (-26.9, -10.4, 30.2, 41.0),
     "IL": (29.4, 33.4, 34.2, 35.9),
@@ -355,7 +358,7 @@ def own_texts() -> dict[str, str]:
     if samples.exists():
         for aid, rec in load_jsonl(samples).items():
             out[f"data/samples/samples.jsonl#{aid}"] = (rec.get("title") or "") + "\n" + (rec.get("text") or "")
-    for folder in ("corpus", "heldout", "heldout2"):
+    for folder in ("corpus", "heldout", "heldout2", "heldout3"):
         for p in sorted((REPO / "tests" / folder).glob("*.txt")):
             out[str(p.relative_to(REPO))] = p.read_text(encoding="utf-8")
         for p in sorted((REPO / "tests" / folder).glob("*.jsonl")):
