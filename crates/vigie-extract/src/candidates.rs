@@ -45,6 +45,7 @@ const NEWS_WINDOW_DAYS: i64 = 60;
 const MONTH_WINDOW_DAYS: i64 = 31;
 
 /// One event as one trigger reports it, before merging.
+#[derive(Clone)]
 pub(crate) struct Draft {
     pub sentence: usize,
     pub sub: SubEventType,

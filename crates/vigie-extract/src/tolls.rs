@@ -7,6 +7,8 @@ use crate::candidates::Draft;
 use crate::figures::sentence_toll;
 use crate::merging::near;
 use crate::Context;
+use vigie_annotate::{PlaceFound, Tagged};
+use vigie_core::{DateMention, EventType, FuzzyDate, Span, SubEventType};
 
 /// Words from a count to the place it is given for ("Three civilians
 /// were killed in Sebba": five; "a 61-year-old man was killed in
@@ -24,10 +26,14 @@ pub(crate) fn next_sentence_tolls(cx: &Context, drafts: &mut Vec<Draft>) {
     let block = |s: usize| ann.sentences.get(s).map(|x| x.block);
     let mut drop_weak: Vec<usize> = Vec::new();
     for s in 1..ann.sentences.len() {
-        if cx.discourse.is_heading(s) {
+        if cx.discourse.is_heading(s) || list_item(cx, s) {
             continue;
         }
-        if drafts.iter().any(|d| d.sentence == s && !d.weak) {
+        // The sentence's own events, but for what the raid also did
+        // ("as the attackers set fire to houses").
+        if drafts.iter().any(|d| {
+            d.sentence == s && !d.weak && d.sub != SubEventType::LootingPropertyDestruction
+        }) {
             continue;
         }
         let (Some(toll), span) = sentence_toll(ann, cx.lex, s) else {
@@ -119,6 +125,9 @@ pub(crate) fn next_sentence_tolls(cx: &Context, drafts: &mut Vec<Draft>) {
             d.fatalities_span = span;
             given = true;
         }
+        if !given && !listed {
+            given = place_in_turn(cx, drafts, prev, s, toll, span, &dates, &places);
+        }
         if given {
             drop_weak.push(s);
         }
@@ -166,4 +175,102 @@ pub(crate) fn headline_toll(cx: &Context, drafts: &mut [Draft]) {
         d.fatalities = Some(toll);
         d.fatalities_span = span;
     }
+}
+
+/// A raid or a bombardment told place by place ("Gunmen raided villages
+/// on Sunday. In Anka, seven people were shot dead."): a sentence whose
+/// only news is a toll at a place of its own, right after an act of
+/// violence elsewhere, is that act at this place. The new event takes the
+/// act's kind, sides and day (the sentence must name no other day), and
+/// the sentence's toll.
+#[allow(clippy::too_many_arguments)]
+fn place_in_turn(
+    cx: &Context,
+    drafts: &mut Vec<Draft>,
+    prev: usize,
+    s: usize,
+    toll: u32,
+    span: Option<Span>,
+    dates: &[&Tagged<DateMention>],
+    places: &[&Tagged<PlaceFound>],
+) -> bool {
+    let violent = |d: &Draft| {
+        !d.weak
+            && !d.headline
+            && (d.sub == SubEventType::ArmedClash
+                || matches!(
+                    d.sub.event_type(),
+                    EventType::ViolenceAgainstCivilians | EventType::ExplosionsRemoteViolence
+                ))
+    };
+    let Some(source) = drafts
+        .iter()
+        .find(|d| d.sentence == prev && violent(d))
+        .cloned()
+    else {
+        return false;
+    };
+    let same_day = dates
+        .iter()
+        .all(|m| FuzzyDate::new(m.value.value, m.value.precision).compatible(&source.date));
+    // The place the sentence is about: its first, unless it is where an
+    // event of the source's sentence already is.
+    let Some(place) = places.first() else {
+        return false;
+    };
+    let elsewhere = !drafts
+        .iter()
+        .filter(|d| d.sentence == prev)
+        .any(|d| near(&place.value.mention, &d.place.value.mention));
+    // The sentence's only news is the toll: no word of its own tells an
+    // act, but for an ambiguous verb ("were killed", "ont abattu") and
+    // what the raid also did ("set fire to houses"). "Attack on a camp in
+    // Djugu: nine killed" is an act of its own, whoever did it.
+    // (Triggers that made a draft were weighed by the caller.)
+    let opens = cx
+        .ann
+        .triggers
+        .iter()
+        .filter(|t| t.sentence == s && !drafts.iter().any(|d| d.trigger == t.span))
+        .all(|t| cx.lex.triggers.rule(t.value).is_some_and(|r| r.doer_named));
+    if !same_day || !elsewhere || !opens {
+        return false;
+    }
+    let Some(sentence) = cx.ann.sentences.get(s) else {
+        return false;
+    };
+    let mut d = source;
+    // The dead of a raid that carried people off are its killings.
+    if d.sub.event_type() == EventType::ViolenceAgainstCivilians {
+        d.sub = SubEventType::Attack;
+    }
+    d.sentence = s;
+    d.place = (*place).clone();
+    d.place_in_sentence = true;
+    d.place_after = false;
+    d.listed = false;
+    d.fatalities = Some(toll);
+    d.fatalities_span = span;
+    d.trigger = span.unwrap_or(sentence.span);
+    d.evidence = sentence.span;
+    d.rule = format!("{} (place in turn)", d.rule);
+    drafts.push(d);
+    true
+}
+
+/// Whether a sentence opens an item of a list ("- Attack on a camp in
+/// Djugu: nine killed"): each item tells its own incident, not the
+/// previous one's.
+fn list_item(cx: &Context, s: usize) -> bool {
+    cx.ann
+        .sentences
+        .get(s)
+        .and_then(|x| x.span.slice(&cx.article.text))
+        .and_then(|t| t.trim_start().chars().next())
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '-' | '\u{2013}' | '\u{2014}' | '\u{2022}' | '*' | '\u{25aa}'
+            )
+        })
 }
