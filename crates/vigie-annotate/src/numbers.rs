@@ -723,6 +723,20 @@ mod tests {
         assert!(art.iter().all(|n| n.1 != 1.0), "{art:?}");
         let art = nums("two guards were killed by a roadside bomb");
         assert!(art.iter().all(|n| n.1 != 1.0), "{art:?}");
+        one(
+            "The rockets fell in open areas and no injuries were reported.",
+            "no injuries were reported",
+            0.0,
+            Hedge::Exact,
+            Some(Counted::Killed),
+        );
+        one(
+            "Aucun décès n'a été signalé, selon le maire.",
+            "Aucun décès",
+            0.0,
+            Hedge::Exact,
+            Some(Counted::Killed),
+        );
         // Digits after a hyphen that is not a designation still count.
         one(
             "les combats de Kidal-Nord ont fait 12 morts",
