@@ -157,6 +157,7 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     // Weight and first position per country (ties go to the first named).
     let mut country_weight: HashMap<String, (f64, usize)> = HashMap::default();
     let mut taken: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
+    let mut adjectives: Vec<bool> = Vec::new();
     let views: Vec<SentenceView> = sentences
         .iter()
         .enumerate()
@@ -173,10 +174,25 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
             {
                 ann.countries
                     .push(tagged(view, m.first, m.last, c.iso2.clone()));
+                // An adjective ("Russian bombers", "les frappes russes")
+                // says whose, not where: it weighs as a nationality
+                // inside an actor's name does.
+                let matched = (m.first..=m.last)
+                    .map(|k| view.folded.token_text(k))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let adjective = c
+                    .adjectives()
+                    .any(|a| vigie_text::fold_phrase(a) == matched);
+                adjectives.push(adjective);
                 let e = country_weight
                     .entry(c.iso2.clone())
                     .or_insert((0.0, m.span.start));
-                e.0 += 1.0;
+                e.0 += if adjective {
+                    ACTOR_NATIONALITY_WEIGHT
+                } else {
+                    1.0
+                };
             }
             used.push((m.first, m.last));
         }
@@ -204,7 +220,10 @@ pub fn annotate(article: &mut Article, lex: &Lexicon) -> Annotation {
     // A nationality inside an actor's name ("Russian forces shelled
     // Nikopol") says who acts, not where: it weighs less for the focus
     // than the country named as such or the places.
-    for c in &ann.countries {
+    for (c, &adjective) in ann.countries.iter().zip(&adjectives) {
+        if adjective {
+            continue;
+        }
         let in_actor = found_actors
             .iter()
             .any(|a| a.sentence == c.sentence && a.first <= c.first && c.last <= a.last);

@@ -62,6 +62,13 @@ pub fn find_candidates(
     let gaz = &lex.gazetteer;
     let n = s.len();
     let is_taken = |i: usize| taken.iter().any(|&(a, b)| a <= i && i <= b);
+    // A title-case line ("Russian Missiles Hit Kyiv"): capitals say
+    // nothing of names there.
+    let words: Vec<usize> = (0..n)
+        .filter(|&k| s.kind(k) == Some(vigie_text::TokenKind::Word))
+        .collect();
+    let title_case = words.len() >= 3
+        && words.iter().filter(|&&k| s.capitalized(k)).count() * 3 >= words.len() * 2;
     // Place words of the sentence by start and end token.
     let mut cue_ending: Vec<Option<PlaceCueKind>> = vec![None; n + 1];
     let mut not_place: Vec<bool> = vec![false; n];
@@ -245,6 +252,20 @@ pub fn find_candidates(
                     && s.capitalized(i + 1)
                     && s.gap(i, i + 1) == " "
                 {
+                    continue;
+                }
+                // ... and so is one after a capitalised word that starts
+                // no name ("Imran Khan", "Héctor Guerrero"), unless
+                // that word opens the sentence ("Kherson was shelled").
+                let after_name = !title_case
+                    && i > 1
+                    && !is_taken(i - 1)
+                    && s.kind(i - 1) == Some(vigie_text::TokenKind::Word)
+                    && s.capitalized(i - 1)
+                    && !s.folded.tokens.get(i - 1).is_some_and(|t| t.all_caps)
+                    && s.gap(i - 1, i) == " "
+                    && !lex.text.is_stopword(s.word(i - 1));
+                if len == 1 && cue.is_none() && after_name {
                     continue;
                 }
                 if !s.capitalized(last) && !s.is_number(last) {

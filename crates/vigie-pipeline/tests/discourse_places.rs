@@ -73,3 +73,37 @@ fn a_territory_change_about_nothing_named_is_still_not_coded() {
         show(&p.extraction.events)
     );
 }
+
+#[test]
+fn a_nationality_adjective_says_whose_not_where() {
+    // Ukraine and Syria: "Russian bombers", "bombes planantes russes",
+    // "drones turcs" name who struck; the town is resolved in the country
+    // the story is in, not in the striker's.
+    for (published, text, sub, country) in [
+        (
+            "2024-01-14",
+            "Russian Su-34 bombers dropped glide bombs on Kostiantynivka on Sunday, killing two people, the regional governor said.\n",
+            "Air/drone strike",
+            "UA",
+        ),
+        (
+            "2024-05-05",
+            "Des bombes planantes russes ont frappé samedi Kostiantynivka, tuant trois civils, selon le gouverneur.\n",
+            "Air/drone strike",
+            "UA",
+        ),
+        (
+            "2024-05-05",
+            "Des drones turcs ont frappé dimanche un véhicule à Derik, dans le nord-est, tuant deux civils, selon l'OSDH.\n",
+            "Air/drone strike",
+            "SY",
+        ),
+    ] {
+        let evs = events_of(published, text);
+        let e = evs
+            .iter()
+            .find(|e| e.sub_event_type.as_str() == sub)
+            .unwrap_or_else(|| panic!("no {sub} in:\n{}", show(&evs)));
+        assert_eq!(e.country.as_deref(), Some(country), "{}", show(&evs));
+    }
+}

@@ -101,6 +101,37 @@ fn en_a_person_after_a_title_is_not_a_town() {
 }
 
 #[test]
+fn a_surname_that_is_also_a_town_is_not_a_place() {
+    // Pakistan and Mexico: "Khan", "Guerrero" after a given name are
+    // people, whatever the gazetteer holds under those names.
+    for (published, text, name) in [
+        (
+            "2023-05-10",
+            "Supporters of opposition leader Imran Khan clashed with police in Lahore on Tuesday, Pakistani officials said.\n",
+            "Khan",
+        ),
+        (
+            "2024-10-28",
+            "Le chef de la faction, Joaquín Guerrero, a été arrêté lundi à Culiacán par l'armée mexicaine.\n",
+            "Guerrero",
+        ),
+    ] {
+        let p = process(dated(published, text));
+        let places: Vec<&str> = p
+            .annotation
+            .places
+            .iter()
+            .map(|pl| {
+                pl.span
+                    .slice(&p.article.text)
+                    .unwrap_or("")
+            })
+            .collect();
+        assert!(!places.iter().any(|t| t.contains(name)), "{places:?}");
+    }
+}
+
+#[test]
 fn en_dateline_city_is_not_the_scene_of_an_ascii_dash_story() {
     // Burkina Faso: filed from the capital, the attack in the north.
     let evs = events_of(
