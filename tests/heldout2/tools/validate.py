@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Checks the heldout2 gold: valid JSON, required fields, ACLED taxonomy, evidence verbatim in the article."""
+"""Checks a held-out set's gold: valid JSON, required fields, ACLED taxonomy, evidence verbatim in the article.
+
+usage: validate.py [FOLDER]   (default: tests/heldout2; also used for tests/heldout3)
+"""
 import json, os, re, sys
-D = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+D = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TAX = {
  "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
  "Explosions/Remote violence": {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
