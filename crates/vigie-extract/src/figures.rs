@@ -6,16 +6,16 @@ use vigie_annotate::{Annotation, PlaceFound, Tagged};
 use vigie_core::{Hedge, NumberMention, Span};
 use vigie_lexicon::{FilterCue, Lexicon, NumberWord};
 
-/// The killed counts of the trigger's sentence, cumulative tolls
+/// The killed counts of a sentence, cumulative tolls
 /// excluded.
-fn killed_counts<'a>(
+pub(crate) fn killed_counts<'a>(
     ann: &'a Annotation,
     lex: &Lexicon,
-    t: &Tagged<usize>,
+    sentence: usize,
 ) -> Vec<&'a Tagged<NumberMention>> {
     let cumulative: Vec<(usize, usize)> = ann
         .folded
-        .get(t.sentence)
+        .get(sentence)
         .map(|f| {
             lex.triggers
                 .filters()
@@ -30,7 +30,7 @@ fn killed_counts<'a>(
         .unwrap_or_default();
     ann.numbers
         .iter()
-        .filter(|n| n.sentence == t.sentence && n.value.counts == Some(vigie_core::Counted::Killed))
+        .filter(|n| n.sentence == sentence && n.value.counts == Some(vigie_core::Counted::Killed))
         .filter(|n| n.value.hedge != Hedge::AtMost && n.value.value < 100_000.0)
         .filter(|n| {
             !cumulative.iter().any(|&(a, b)| {
@@ -58,7 +58,7 @@ pub fn fatalities_for(
     lex: &Lexicon,
     t: &Tagged<usize>,
 ) -> (Option<u32>, Option<Span>) {
-    let counts = killed_counts(ann, lex, t);
+    let counts = killed_counts(ann, lex, t.sentence);
     if let Some(sum) = groups_sum(ann, lex, t.sentence, &counts) {
         return sum;
     }
@@ -157,23 +157,7 @@ pub fn sentence_toll(
     lex: &Lexicon,
     sentence: usize,
 ) -> (Option<u32>, Option<Span>) {
-    let Some(first) = ann
-        .numbers
-        .iter()
-        .find(|n| n.sentence == sentence)
-        .map(|n| n.first)
-    else {
-        return (None, None);
-    };
-    // A stand-in trigger at the sentence's first number.
-    let t = Tagged {
-        sentence,
-        first,
-        last: first,
-        span: Span::new(0, 0),
-        value: 0usize,
-    };
-    let counts = killed_counts(ann, lex, &t);
+    let counts = killed_counts(ann, lex, sentence);
     if let Some(sum) = groups_sum(ann, lex, sentence, &counts) {
         return sum;
     }
@@ -194,7 +178,7 @@ pub fn fatalities_by_place(
     t: &Tagged<usize>,
     places: &[Tagged<PlaceFound>],
 ) -> Vec<(Option<u32>, Option<Span>)> {
-    let counts = killed_counts(ann, lex, t);
+    let counts = killed_counts(ann, lex, t.sentence);
     let Some(folded) = ann.folded.get(t.sentence) else {
         return vec![(None, None); places.len()];
     };

@@ -23,7 +23,6 @@ pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
     drafts.retain(|d| !d.weak || !told.contains(&d.sentence));
     // The headline announces what the body tells: its drafts stand only
     // for kinds of event the body does not report.
-    headline_tolls(&mut drafts);
     let body_types: Vec<vigie_core::EventType> = drafts
         .iter()
         .filter(|d| !d.headline)
@@ -131,48 +130,6 @@ pub(crate) fn subsume(mut drafts: Vec<Draft>) -> Vec<Draft> {
 
 /// The sentence, doer, place and date of every draft of one sub-event
 /// type, for the drafts those events stand for.
-/// The toll a headline gives ("Five dead in a strike on Zaporizhzhia")
-/// is the toll of the event its body tells, when the body gives none: it
-/// goes to the first body draft of the same sub-event (else of the same
-/// event type) in the headline's country that has no toll of its own.
-fn headline_tolls(drafts: &mut [Draft]) {
-    let tolls: Vec<(SubEventType, Option<String>, u32, Option<vigie_core::Span>)> = drafts
-        .iter()
-        .filter(|d| d.headline)
-        .filter_map(|d| {
-            d.fatalities.map(|f| {
-                (
-                    d.sub,
-                    d.place.value.mention.country.clone(),
-                    f,
-                    d.fatalities_span,
-                )
-            })
-        })
-        .collect();
-    for (sub, country, toll, span) in tolls {
-        let open = |d: &Draft| {
-            !d.headline
-                && d.fatalities.is_none()
-                && (country.is_none()
-                    || d.place.value.mention.country.is_none()
-                    || d.place.value.mention.country == country)
-        };
-        let target = drafts
-            .iter()
-            .position(|d| open(d) && d.sub == sub)
-            .or_else(|| {
-                drafts
-                    .iter()
-                    .position(|d| open(d) && d.sub.event_type() == sub.event_type())
-            });
-        if let Some(i) = target {
-            drafts[i].fatalities = Some(toll);
-            drafts[i].fatalities_span = span;
-        }
-    }
-}
-
 fn facts(drafts: &[Draft], sub: SubEventType) -> Vec<(usize, String, PlaceMention, FuzzyDate)> {
     drafts
         .iter()

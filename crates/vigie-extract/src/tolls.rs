@@ -13,7 +13,7 @@ use vigie_core::{DateMention, EventType, FuzzyDate, Span, SubEventType};
 /// Words from a count to the place it is given for ("Three civilians
 /// were killed in Sebba": five; "a 61-year-old man was killed in
 /// Marhanets": eight).
-const TOLL_REACH: usize = 10;
+const PLACE_AFTER_TOLL: usize = 10;
 
 /// Gives each sentence's own toll to the event told just before it, when
 /// the sentence tells no event of its own (only an ambiguous verb:
@@ -71,16 +71,15 @@ pub(crate) fn next_sentence_tolls(cx: &Context, drafts: &mut Vec<Draft>) {
             > 1
             && drafts.iter().any(|d| d.sentence == prev && d.listed);
         let own: Vec<(&vigie_core::PlaceMention, u32, vigie_core::Span)> = if listed {
-            ann.numbers
-                .iter()
-                .filter(|n| n.sentence == s && n.value.counts == Some(vigie_core::Counted::Killed))
+            crate::figures::killed_counts(ann, cx.lex, s)
+                .into_iter()
                 .filter_map(|n| {
                     // The first place after the count, before any other
                     // number ("A 61-year-old man was killed in Marhanets,
                     // while two women were wounded in Nikopol").
                     let p = places.iter().find(|p| {
                         p.first > n.last
-                            && p.first - n.last <= TOLL_REACH
+                            && p.first - n.last <= PLACE_AFTER_TOLL
                             && !ann.numbers.iter().any(|m| {
                                 m.sentence == s
                                     && m.first > n.last
@@ -135,15 +134,18 @@ pub(crate) fn next_sentence_tolls(cx: &Context, drafts: &mut Vec<Draft>) {
     drafts.retain(|d| !(d.weak && drop_weak.contains(&d.sentence)));
 }
 
-/// The headline's toll, when no draft of the headline carries it (its
-/// verb alone, "killed", tells no event), goes to the first event of the
-/// body's lead paragraph that has no toll of its own.
+/// The headline's toll goes to the body's event that has none: the toll
+/// of a headline draft to the body's first draft of its kind; when no
+/// headline draft carries one (its verb alone, "killed", tells no
+/// event), the headline sentence's toll to the first event of the lead
+/// paragraph.
 pub(crate) fn headline_toll(cx: &Context, drafts: &mut [Draft]) {
     let ann = cx.ann;
     let Some(h) = cx.discourse.headline else {
         return;
     };
     if drafts.iter().any(|d| d.headline && d.fatalities.is_some()) {
+        headline_draft_tolls(drafts);
         return;
     }
     let (Some(toll), span) = sentence_toll(ann, cx.lex, h) else {
@@ -227,13 +229,13 @@ fn place_in_turn(
     // what the raid also did ("set fire to houses"). "Attack on a camp in
     // Djugu: nine killed" is an act of its own, whoever did it.
     // (Triggers that made a draft were weighed by the caller.)
-    let opens = cx
+    let no_act = cx
         .ann
         .triggers
         .iter()
         .filter(|t| t.sentence == s && !drafts.iter().any(|d| d.trigger == t.span))
         .all(|t| cx.lex.triggers.rule(t.value).is_some_and(|r| r.doer_named));
-    if !same_day || !elsewhere || !opens {
+    if !same_day || !elsewhere || !no_act {
         return false;
     }
     let Some(sentence) = cx.ann.sentences.get(s) else {
@@ -273,4 +275,47 @@ fn list_item(cx: &Context, s: usize) -> bool {
                 '-' | '\u{2013}' | '\u{2014}' | '\u{2022}' | '*' | '\u{25aa}'
             )
         })
+}
+
+/// The toll a headline gives ("Five dead in a strike on Zaporizhzhia")
+/// is the toll of the event its body tells, when the body gives none: it
+/// goes to the first body draft of the same sub-event (else of the same
+/// event type) in the headline's country that has no toll of its own.
+fn headline_draft_tolls(drafts: &mut [Draft]) {
+    let tolls: Vec<(SubEventType, Option<String>, u32, Option<Span>)> = drafts
+        .iter()
+        .filter(|d| d.headline)
+        .filter_map(|d| {
+            d.fatalities.map(|f| {
+                (
+                    d.sub,
+                    d.place.value.mention.country.clone(),
+                    f,
+                    d.fatalities_span,
+                )
+            })
+        })
+        .collect();
+    for (sub, country, toll, span) in tolls {
+        let open = |d: &Draft| {
+            !d.headline
+                && !d.weak
+                && d.fatalities.is_none()
+                && (country.is_none()
+                    || d.place.value.mention.country.is_none()
+                    || d.place.value.mention.country == country)
+        };
+        let target = drafts
+            .iter()
+            .position(|d| open(d) && d.sub == sub)
+            .or_else(|| {
+                drafts
+                    .iter()
+                    .position(|d| open(d) && d.sub.event_type() == sub.event_type())
+            });
+        if let Some(i) = target {
+            drafts[i].fatalities = Some(toll);
+            drafts[i].fatalities_span = span;
+        }
+    }
 }
